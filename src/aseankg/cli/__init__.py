@@ -1,0 +1,15 @@
+"""The ``aseankg`` command: one entry point, a subcommand per job."""
+
+import click
+
+from aseankg import __version__
+from aseankg.cli.export import export
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="aseankg")
+def main() -> None:
+    """Validate, query, export and serve the China-ASEAN cooperation knowledge graph."""
+
+
+main.add_command(export)

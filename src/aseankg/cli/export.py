@@ -1,0 +1,55 @@
+"""``aseankg export``: write the whole dataset in one RDF syntax."""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from aseankg.cli.errors import reports_input_errors
+from aseankg.dataset import load_dataset
+from aseankg.export import FORMATS, serialize
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace ``path`` only once the new content is fully written."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+@click.command()
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(sorted(FORMATS)),
+    default="trig",
+    show_default=True,
+    help="trig, nquads and jsonld keep one named graph per story; turtle writes their union.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="File to write (replaced only when complete). Default: standard output.",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder laid out like data/ (reference/ and stories/). Default: the bundled data.",
+)
+@reports_input_errors
+def export(format_name: str, output: Path | None, data_dir: Path | None) -> None:
+    """Write the dataset (ontology, reference data, story graphs) as RDF."""
+    payload = serialize(load_dataset(data_dir), format_name)
+    if output is None:
+        sys.stdout.buffer.write(payload)
+    else:
+        write_atomically(output, payload)

@@ -1,0 +1,66 @@
+"""Every IRI namespace aseankg mints or reuses, defined once so modules agree."""
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+BASE = "https://w3id.org/aseankg/"
+
+AK = Namespace(BASE + "ontology#")
+ONTOLOGY = URIRef(BASE + "ontology")
+ID = Namespace(BASE + "id/")
+GRAPH = Namespace(BASE + "graph/")
+STORY_GRAPH = Namespace(BASE + "graph/story/")
+REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
+
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+#: Kinds of entity IRI (``{BASE}id/{kind}/{slug}``); each gets a prefix of its own name.
+ENTITY_KINDS = (
+    "article",
+    "story",
+    "country",
+    "person",
+    "organisation",
+    "group",
+    "position",
+    "place",
+    "event",
+    "participation",
+    "document",
+    "initiative",
+    "outcome",
+    "topic",
+    "role",
+    "qualifier",
+    "unit",
+    "scheme",
+)
+
+#: Prefixes used when writing RDF or showing IRIs to people.
+PREFIXES: dict[str, str] = {
+    "ak": str(AK),
+    **{kind: f"{ID}{kind}/" for kind in ENTITY_KINDS},
+    "storygraph": str(STORY_GRAPH),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "schema": str(SDO),
+    "sem": str(SEM),
+    "org": str(ORG),
+    "time": str(TIME),
+    "vann": str(VANN),
+    "sh": str(SH),
+}
+
+
+def story_graph(number: int) -> URIRef:
+    """The named graph holding the facts of story ``number`` (1-based)."""
+    return STORY_GRAPH[f"{number:02d}"]
