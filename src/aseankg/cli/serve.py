@@ -1,0 +1,106 @@
+"""``aseankg serve``: the SPARQL endpoint and linked-data server."""
+
+from pathlib import Path
+
+import click
+
+from aseankg.cli.errors import reports_input_errors
+from aseankg.web import create_app
+from aseankg.web.server import serve as run_server
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port."
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder laid out like data/ (reference/ and stories/). Default: the bundled data.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Web worker processes.",
+)
+@click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Request threads per web worker.",
+)
+@click.option(
+    "--query-workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Query processes per web worker; each runs one query at a time.",
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a query may run before it is stopped (the client gets 503).",
+)
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most solutions one query returns.",
+)
+@click.option(
+    "--max-query-length",
+    default=100_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Longest query text accepted, in characters (longer gets 413).",
+)
+@click.option("--access-log", is_flag=True, help="Log every request to standard output.")
+@click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
+@reports_input_errors
+def serve(
+    host: str,
+    port: int,
+    data_dir: Path | None,
+    workers: int,
+    threads: int,
+    query_workers: int,
+    timeout: float,
+    max_rows: int,
+    max_query_length: int,
+    access_log: bool,
+    dev: bool,
+) -> None:
+    """Serve the knowledge graph: SPARQL endpoint, canned queries and linked data.
+
+    The data is loaded once, before the web workers start; a file that does not
+    parse stops the command with exit status 2 and a file:line message.
+    """
+    app = create_app(
+        {
+            "ASEANKG_DATA_DIR": data_dir,
+            "ASEANKG_QUERY_TIMEOUT": timeout,
+            "ASEANKG_MAX_ROWS": max_rows,
+            "ASEANKG_MAX_QUERY_LENGTH": max_query_length,
+            "ASEANKG_QUERY_WORKERS": query_workers,
+        }
+    )
+    if dev:
+        app.run(host=host, port=port, debug=True, use_reloader=True)
+        return
+    run_server(
+        app,
+        host=host,
+        port=port,
+        workers=workers,
+        threads=threads,
+        query_timeout=timeout,
+        access_log=access_log,
+    )

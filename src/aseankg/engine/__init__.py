@@ -1,0 +1,44 @@
+"""SPARQL over the knowledge graph, with no knowledge of HTTP.
+
+Queries pass a lexical guard (read-only, no SERVICE, only graphs of this
+dataset), get a row cap, and run in forked worker processes that hold the
+store, so a query past its time limit can be stopped by stopping its process.
+"""
+
+from aseankg.engine.engine import Engine, Limits, PreparedQuery
+from aseankg.engine.errors import (
+    EngineBusy,
+    EngineError,
+    EngineFailure,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
+    QueryTooLong,
+    UpdateRefused,
+)
+from aseankg.engine.formats import (
+    GRAPH_FORMATS,
+    SOLUTION_FORMATS,
+    ResultFormat,
+    by_name,
+    formats_for,
+)
+
+__all__ = [
+    "GRAPH_FORMATS",
+    "SOLUTION_FORMATS",
+    "Engine",
+    "EngineBusy",
+    "EngineError",
+    "EngineFailure",
+    "Limits",
+    "PreparedQuery",
+    "QueryRefused",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "QueryTooLong",
+    "ResultFormat",
+    "UpdateRefused",
+    "by_name",
+    "formats_for",
+]

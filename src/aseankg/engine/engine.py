@@ -1,0 +1,171 @@
+"""The query engine: an Oxigraph store behind the guard, the limits and the worker pool.
+
+It knows nothing about HTTP. Callers ``prepare`` a query (which checks it and
+tells them its form, so they can choose a result format), then ``execute`` it.
+"""
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pyoxigraph
+
+from aseankg.engine import guard
+from aseankg.engine.errors import EngineFailure, QueryRefused, QuerySyntaxError, QueryTooLong
+from aseankg.engine.formats import GRAPH_FORMS, ResultFormat
+from aseankg.engine.pool import WorkerPool
+from aseankg.engine.worker import DumpJob, QueryJob, Term
+from aseankg.layout import Source
+from aseankg.store import load_store
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Safety limits; every query is held to them."""
+
+    timeout: float = 10.0
+    """Seconds a query may run before its worker is stopped."""
+    max_rows: int = 10_000
+    """Most solutions a SELECT, CONSTRUCT or DESCRIBE query returns."""
+    max_query_length: int = 100_000
+    """Longest query text accepted, in characters."""
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A query that passed the guard, ready to execute."""
+
+    text: str
+    """The text that will run (with the row cap applied)."""
+    original_text: str
+    form: str
+    row_cap: int | None
+    """The row limit the engine imposed, or None if the query's own LIMIT is lower."""
+    default_graphs: tuple[str, ...] | None
+    named_graphs: tuple[str, ...] | None
+    union_default_graph: bool
+
+
+def fingerprint(sources: Iterable[Source]) -> str:
+    """A short digest of the files and their graphs: changes whenever the data does."""
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(str(source.graph).encode())
+        digest.update(source.path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class Engine:
+    """Answers SPARQL queries over one immutable dataset."""
+
+    def __init__(
+        self, store: pyoxigraph.Store, *, version: str, limits: Limits, workers: int = 2
+    ) -> None:
+        self.store = store
+        self.version = version
+        """Identifies the loaded data; use it in cache keys and ETags."""
+        self.limits = limits
+        self.graphs = frozenset(graph.value for graph in store.named_graphs())
+        self._pool = WorkerPool(store, workers)
+
+    @classmethod
+    def from_sources(
+        cls, sources: Iterable[Source], *, limits: Limits | None = None, workers: int = 2
+    ) -> "Engine":
+        sources = list(sources)
+        return cls(
+            load_store(sources),
+            version=fingerprint(sources),
+            limits=limits or Limits(),
+            workers=workers,
+        )
+
+    def start(self) -> None:
+        """Fork the query workers now rather than on the first query."""
+        self._pool.start()
+
+    def close(self) -> None:
+        self._pool.close()
+
+    def _check_graphs(self, iris: Iterable[str], where: str) -> None:
+        for iri in iris:
+            if iri not in self.graphs:
+                raise QueryRefused(
+                    f"graph <{iri}> ({where}) is not in this dataset; the endpoint answers "
+                    "from its own graphs and never fetches others"
+                )
+
+    def prepare(
+        self,
+        text: str,
+        *,
+        default_graphs: Iterable[str] = (),
+        named_graphs: Iterable[str] = (),
+    ) -> PreparedQuery:
+        """Check a query against the guard and the limits; raise with a reason if refused.
+
+        ``default_graphs`` and ``named_graphs`` are the protocol's ``default-graph-uri``
+        and ``named-graph-uri``; when either is given they replace the query's own
+        FROM and FROM NAMED, as the SPARQL protocol says.
+        """
+        if len(text) > self.limits.max_query_length:
+            raise QueryTooLong(
+                f"the query is {len(text)} characters long; the limit is "
+                f"{self.limits.max_query_length}"
+            )
+        info = guard.inspect(text)
+        default_graphs, named_graphs = tuple(default_graphs), tuple(named_graphs)
+        self._check_graphs(info.from_graphs, "FROM")
+        self._check_graphs(info.from_named_graphs, "FROM NAMED")
+        self._check_graphs(default_graphs, "default-graph-uri")
+        self._check_graphs(named_graphs, "named-graph-uri")
+        by_protocol = bool(default_graphs or named_graphs)
+        run_text, row_cap = text, None
+        if info.form != "ASK":
+            run_text, capped = guard.limit_rows(text, self.limits.max_rows)
+            row_cap = self.limits.max_rows if capped else None
+        return PreparedQuery(
+            text=run_text,
+            original_text=text,
+            form=info.form,
+            row_cap=row_cap,
+            default_graphs=default_graphs if by_protocol else None,
+            named_graphs=named_graphs if by_protocol else None,
+            union_default_graph=not (info.from_graphs or info.from_named_graphs),
+        )
+
+    def execute(
+        self,
+        query: PreparedQuery,
+        result_format: ResultFormat,
+        substitutions: Mapping[str, Term] | None = None,
+    ) -> bytes:
+        """Run a prepared query in a worker and return its result serialized."""
+        if result_format.is_graph != (query.form in GRAPH_FORMS):
+            raise ValueError(f"{result_format.name} cannot hold the result of a {query.form}")
+        job = QueryJob(
+            text=query.text,
+            media_type=result_format.media_type,
+            union_default_graph=query.union_default_graph,
+            default_graphs=query.default_graphs,
+            named_graphs=query.named_graphs,
+            substitutions=dict(substitutions or {}),
+            original_text=query.original_text if query.text != query.original_text else None,
+        )
+        reply = self._pool.run(job, self.limits.timeout)
+        if reply.error == "syntax":
+            raise QuerySyntaxError(reply.message)
+        if reply.error:
+            raise EngineFailure(reply.message)
+        return reply.payload
+
+    def query(self, text: str, result_format: ResultFormat, **graphs: Iterable[str]) -> bytes:
+        """Prepare and execute in one call."""
+        return self.execute(self.prepare(text, **graphs), result_format)
+
+    def dump(self, media_type: str) -> bytes:
+        """Every quad of the store in one dataset syntax (no time limit: the work is bounded)."""
+        reply = self._pool.run(DumpJob(media_type), None)
+        if reply.error:
+            raise EngineFailure(reply.message)
+        return reply.payload

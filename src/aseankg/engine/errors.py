@@ -1,0 +1,33 @@
+"""What can go wrong with a query. The web layer maps each to an HTTP status."""
+
+
+class EngineError(Exception):
+    """Base class; ``str()`` is a message fit to show the person who sent the query."""
+
+
+class QuerySyntaxError(EngineError):
+    """The text is not a SPARQL query; the message names the position."""
+
+
+class QueryRefused(EngineError):
+    """A well-formed query this endpoint will not run (SERVICE, an unknown graph)."""
+
+
+class UpdateRefused(QueryRefused):
+    """SPARQL Update sent to a read-only endpoint."""
+
+
+class QueryTooLong(QueryRefused):
+    """The query text is longer than the configured limit."""
+
+
+class QueryTimeout(EngineError):
+    """The query ran past its time limit and its worker process was stopped."""
+
+
+class EngineBusy(EngineError):
+    """Every query worker stayed busy for the whole time limit."""
+
+
+class EngineFailure(EngineError):
+    """A query worker died or answered something unexpected."""

@@ -1,0 +1,36 @@
+"""Choosing a response format: ``format=`` first, then the Accept header (Werkzeug's parser)."""
+
+from collections.abc import Sequence
+
+from flask import request
+from werkzeug.exceptions import BadRequest, NotAcceptable
+
+from aseankg.engine import ResultFormat
+
+
+def choose_format(offers: Sequence[ResultFormat], override: str | None = None) -> ResultFormat:
+    """The offer the client asked for; the first offer when it expressed no preference.
+
+    ``override`` (a ``format=`` value or a file extension) wins over Accept; it may
+    be a short name, an alias or a media type. Raises 400 for an unknown override
+    and 406 when Accept admits none of the offers.
+    """
+    if override:
+        for offer in offers:
+            if override in (offer.name, offer.media_type, *offer.aliases):
+                return offer
+        names = ", ".join(offer.name for offer in offers)
+        raise BadRequest(f"format '{override}' is not available here; choose one of: {names}")
+    accept = request.accept_mimetypes
+    if not accept:
+        return offers[0]
+    best = accept.best_match([offer.media_type for offer in offers])
+    if best is None:
+        types = ", ".join(offer.media_type for offer in offers)
+        raise NotAcceptable(f"none of the requested media types is available; offered: {types}")
+    return next(offer for offer in offers if offer.media_type == best)
+
+
+def mimetype_with_charset(media_type: str) -> str:
+    """Text formats are declared UTF-8 explicitly, as Fuseki and Oxigraph do."""
+    return f"{media_type}; charset=utf-8"

@@ -1,0 +1,162 @@
+"""The engine on the bundled data: graphs, limits, time limit, and isolation of workers."""
+
+import json
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from aseankg import bundle
+from aseankg.engine import (
+    Engine,
+    Limits,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
+    QueryTooLong,
+    by_name,
+)
+from aseankg.engine.pool import WorkerPool
+from aseankg.engine.worker import QueryJob
+from aseankg.layout import dataset_sources
+from aseankg.namespaces import REFERENCE_GRAPH, story_graph
+
+JSON = by_name("SELECT", "json")
+SLOW = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[Engine]:
+    engine = Engine.from_sources(
+        dataset_sources(bundle.data_dir(), bundle.ontology_dir()),
+        limits=Limits(timeout=2.0, max_rows=50, max_query_length=2_000),
+        workers=2,
+    )
+    engine.start()
+    yield engine
+    engine.close()
+
+
+def bindings(payload: bytes) -> list[dict[str, str]]:
+    rows = json.loads(payload)["results"]["bindings"]
+    return [{name: cell["value"] for name, cell in row.items()} for row in rows]
+
+
+def count(engine: Engine, query: str, **graphs: list[str]) -> int:
+    return int(bindings(engine.query(query, JSON, **graphs))[0]["n"])
+
+
+def test_default_graph_is_the_union_of_all_graphs(engine: Engine) -> None:
+    total = count(engine, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert count(engine, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == total
+
+
+def test_each_story_is_a_named_graph(engine: Engine) -> None:
+    rows = bindings(
+        engine.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+            JSON,
+        )
+    )
+    graphs = {row["g"] for row in rows}
+    assert {str(story_graph(n)) for n in range(1, 11)} <= graphs
+    assert engine.graphs == graphs
+
+
+def test_from_and_from_named_select_graphs(engine: Engine) -> None:
+    story = story_graph(3)
+    in_story = count(engine, f"SELECT (COUNT(*) AS ?n) FROM <{story}> WHERE {{ ?s ?p ?o }}")
+    assert 0 < in_story < count(engine, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    named = bindings(
+        engine.query(
+            f"SELECT DISTINCT ?g FROM NAMED <{story}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", JSON
+        )
+    )
+    assert named == [{"g": str(story)}]
+
+
+def test_protocol_graphs_replace_the_query_dataset(engine: Engine) -> None:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    story = str(story_graph(3))
+    assert count(engine, query, default_graphs=[story]) == count(
+        engine, f"SELECT (COUNT(*) AS ?n) FROM <{story}> WHERE {{ ?s ?p ?o }}"
+    )
+    assert count(engine, query, named_graphs=[str(REFERENCE_GRAPH)]) == 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * FROM <http://127.0.0.1:9/remote.ttl> WHERE { ?s ?p ?o }",
+        "SELECT * FROM NAMED <https://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+    ],
+)
+def test_graphs_outside_the_dataset_are_refused(engine: Engine, query: str) -> None:
+    with pytest.raises(QueryRefused, match="is not in this dataset"):
+        engine.prepare(query)
+
+
+def test_unknown_protocol_graph_is_refused(engine: Engine) -> None:
+    with pytest.raises(QueryRefused, match=r"default-graph-uri\) is not in this dataset"):
+        engine.prepare("SELECT * WHERE { ?s ?p ?o }", default_graphs=["http://127.0.0.1:9/g"])
+
+
+def test_rows_are_capped(engine: Engine) -> None:
+    prepared = engine.prepare("SELECT * WHERE { ?s ?p ?o }")
+    assert prepared.row_cap == 50
+    assert len(bindings(engine.execute(prepared, JSON))) == 50
+    small = engine.prepare("SELECT * WHERE { ?s ?p ?o } LIMIT 3")
+    assert small.row_cap is None
+    assert len(bindings(engine.execute(small, JSON))) == 3
+
+
+def test_oversized_query_is_refused(engine: Engine) -> None:
+    with pytest.raises(QueryTooLong, match="the limit is 2000"):
+        engine.prepare("SELECT * WHERE { ?s ?p ?o }" + " " * 2_000)
+
+
+def test_syntax_error_names_the_position_in_the_users_text(engine: Engine) -> None:
+    with pytest.raises(QuerySyntaxError, match=r"^error at 1:25: "):
+        engine.query("SELECT * WHERE { ?s ?p }", JSON)
+
+
+def test_slow_query_is_stopped_while_others_are_answered(engine: Engine) -> None:
+    outcome: dict[str, BaseException] = {}
+
+    def slow() -> None:
+        try:
+            engine.query(SLOW, JSON)
+        except QueryTimeout as error:
+            outcome["error"] = error
+
+    runner = threading.Thread(target=slow)
+    runner.start()
+    answered = count(engine, "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }")
+    still_running = runner.is_alive()
+    runner.join()
+    assert answered > 0
+    assert still_running, "the quick query had to wait for the slow one"
+    assert "exceeded the time limit of 2 s" in str(outcome["error"])
+    assert count(engine, "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }") == answered
+
+
+def test_workers_cannot_reach_the_network_even_past_the_guard(engine: Engine) -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    job = QueryJob(
+        text=f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+        media_type=JSON.media_type,
+    )
+    pool = WorkerPool(engine.store, 1)
+    try:
+        reply = pool.run(job, 5.0)
+    finally:
+        pool.close()
+    with pytest.raises(TimeoutError):
+        listener.accept()
+    listener.close()
+    assert reply.error == "failure"
