@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled dataset, loaded once per test session."""
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from rdflib import Dataset
 
 from aseankg import bundle
 from aseankg.dataset import load_dataset
+from tests.support.server import running_server
 
 
 @pytest.fixture(scope="session")
@@ -21,3 +23,10 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(bundle.data_dir(), target)
     return target
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """Base URL of a real ``aseankg serve`` process on the bundled data (shared by tests)."""
+    with running_server("--workers", "1", "--query-workers", "2", "--timeout", "3") as base:
+        yield base
