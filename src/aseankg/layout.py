@@ -2,8 +2,9 @@
 
 The ontology goes into a graph named by the ontology IRI, every file under
 ``reference/`` into the reference graph, and ``stories/NN-*.ttl`` into the
-named graph of story NN. Keeping this mapping in one place lets the rdflib
-loader, the query engine and the validator read the same files the same way.
+named graph of story NN (``graph/story/NN``, digits as written). Keeping this
+mapping in one place lets the rdflib loader, the query engine and the validator
+read the same files the same way.
 """
 
 import re
@@ -13,7 +14,7 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import URIRef
 
-from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, story_graph
+from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, STORY_GRAPH
 
 ONTOLOGY_FILE = "aseankg.ttl"
 
@@ -26,7 +27,7 @@ RDF_FORMATS: dict[str, tuple[str, pyoxigraph.RdfFormat]] = {
     ".jsonld": ("json-ld", pyoxigraph.RdfFormat.JSON_LD),
 }
 
-_STORY_FILE = re.compile(r"^(\d{2})-[a-z0-9-]+\.ttl$")
+_STORY_FILE = re.compile(r"^(\d{2,})-[a-z0-9-]+\.ttl$")
 
 
 class LayoutError(Exception):
@@ -73,12 +74,14 @@ def data_sources(data_dir: Path) -> list[Source]:
             continue
         match = _STORY_FILE.match(path.name)
         if not match:
-            raise LayoutError(f"{path}: a story file is named NN-slug.ttl (two-digit story number)")
+            raise LayoutError(
+                f"{path}: a story file is named NN-slug.ttl (a story number of two or more digits)"
+            )
         number = int(match.group(1))
         if number in seen:
             raise LayoutError(f"{path}: story {number:02d} is already given by {seen[number]}")
         seen[number] = path
-        sources.append(Source(path, story_graph(number)))
+        sources.append(Source(path, STORY_GRAPH[match.group(1)]))
     if not seen:
         raise LayoutError(f"{stories}: no story files (NN-slug.ttl)")
     return sources

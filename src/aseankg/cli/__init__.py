@@ -3,6 +3,7 @@
 import click
 
 from aseankg import __version__
+from aseankg.cli.bench import bench
 from aseankg.cli.export import export
 from aseankg.cli.serve import serve
 
@@ -13,5 +14,6 @@ def main() -> None:
     """Validate, query, export and serve the China-ASEAN cooperation knowledge graph."""
 
 
+main.add_command(bench)
 main.add_command(export)
 main.add_command(serve)

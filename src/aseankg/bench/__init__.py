@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic data and measurements of load, validation and query speed."""
