@@ -4,6 +4,7 @@ import click
 
 from aseankg import __version__
 from aseankg.cli.export import export
+from aseankg.cli.validate import validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -13,3 +14,4 @@ def main() -> None:
 
 
 main.add_command(export)
+main.add_command(validate)
