@@ -7,7 +7,9 @@ mapping in one place lets the rdflib loader, the query engine and the validator
 read the same files the same way.
 """
 
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,16 +60,25 @@ def ontology_sources(ontology_dir: Path) -> list[Source]:
     return [Source(path, ONTOLOGY)]
 
 
+def _require_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise LayoutError(
+            f"{folder}: folder not found (a data folder holds reference/ and stories/)"
+        )
+
+
+def reference_sources(data_dir: Path) -> list[Source]:
+    """The files of ``reference/``: entities and vocabularies that every story may use."""
+    reference = data_dir / "reference"
+    _require_folder(reference)
+    return [Source(path, REFERENCE_GRAPH) for path in sorted(reference.glob("*.ttl"))]
+
+
 def data_sources(data_dir: Path) -> list[Source]:
     """The reference files and story files of a folder laid out like ``data/``."""
-    reference = data_dir / "reference"
     stories = data_dir / "stories"
-    for folder in (reference, stories):
-        if not folder.is_dir():
-            raise LayoutError(
-                f"{folder}: folder not found (a data folder holds reference/ and stories/)"
-            )
-    sources = [Source(path, REFERENCE_GRAPH) for path in sorted(reference.glob("*.ttl"))]
+    sources = reference_sources(data_dir)
+    _require_folder(stories)
     seen: dict[int, Path] = {}
     for path in sorted(stories.iterdir()):
         if path.name.startswith("."):
@@ -90,3 +101,48 @@ def data_sources(data_dir: Path) -> list[Source]:
 def dataset_sources(data_dir: Path, ontology_dir: Path) -> list[Source]:
     """Every file of a dataset: the ontology first, then reference data, then stories."""
     return ontology_sources(ontology_dir) + data_sources(data_dir)
+
+
+def user_sources(paths: Iterable[Path]) -> list[Source]:
+    """RDF files named by a user, each in a graph named by its file URI.
+
+    A folder stands for every RDF file under it (by suffix, hidden files and
+    folders skipped); a file named explicitly must have a known suffix, so a
+    typo cannot make a check pass by reading nothing. A file named twice is
+    read once.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = _rdf_files(path)
+            if not found:
+                raise LayoutError(f"{path}: no RDF files ({_suffixes()}) in this folder")
+            files.extend(found)
+        elif path.is_file():
+            if path.suffix not in RDF_FORMATS:
+                raise LayoutError(f"{path}: not an RDF file (expected one of {_suffixes()})")
+            files.append(path)
+        else:
+            raise LayoutError(f"{path}: no such file or folder")
+    sources: dict[Path, Source] = {}
+    for file in files:
+        resolved = file.resolve()
+        sources.setdefault(resolved, Source(file, URIRef(resolved.as_uri())))
+    return list(sources.values())
+
+
+def _rdf_files(folder: Path) -> list[Path]:
+    """RDF files under ``folder`` in path order, never descending into hidden folders."""
+    found = []
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [
+            Path(parent, name)
+            for name in names
+            if not name.startswith(".") and Path(name).suffix in RDF_FORMATS
+        ]
+    return sorted(found)
+
+
+def _suffixes() -> str:
+    return ", ".join(RDF_FORMATS)

@@ -11,6 +11,8 @@ ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 STORY_GRAPH = Namespace(BASE + "graph/story/")
 REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
+SHAPES = Namespace(BASE + "shapes#")
+CHECKS = Namespace(BASE + "checks/")
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -45,6 +47,8 @@ PREFIXES: dict[str, str] = {
     "ak": str(AK),
     **{kind: f"{ID}{kind}/" for kind in ENTITY_KINDS},
     "storygraph": str(STORY_GRAPH),
+    "shapes": str(SHAPES),
+    "check": str(CHECKS),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "owl": str(OWL),

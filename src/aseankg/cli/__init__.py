@@ -6,6 +6,7 @@ from aseankg import __version__
 from aseankg.cli.bench import bench
 from aseankg.cli.export import export
 from aseankg.cli.serve import serve
+from aseankg.cli.validate import validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,3 +18,4 @@ def main() -> None:
 main.add_command(bench)
 main.add_command(export)
 main.add_command(serve)
+main.add_command(validate)

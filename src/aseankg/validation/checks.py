@@ -1,0 +1,182 @@
+"""Structural checks: SPARQL queries that return one row per problem.
+
+Some rules are about the graph as a whole rather than about one node: terms
+the ontology does not declare, labels shared by two entities, statements that
+sit outside any story's graph. Each is a SELECT query in ``ontology/checks``,
+in the style of the ROBOT/ODK "violation" queries: any row it returns is a
+result. Its ``#+`` decorators say how severe a row is and what to tell the
+user:
+
+    #+ summary: Two entities of one kind with the same label
+    #+ severity: Violation
+    #+ message: {focus} has the same label as {other}
+
+The query binds ``?focus`` (required), and may bind ``?path`` (a property) and
+``?value``; the message may name any variable of the row in braces. Queries
+run on Oxigraph, where they take milliseconds; rdflib's evaluator needs
+seconds for the same joins.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import XSD, BNode, Dataset, Literal, URIRef
+from rdflib.term import Node
+
+from aseankg import bundle
+from aseankg.namespaces import CHECKS, SH
+
+CHECKS_FOLDER = "checks"
+SEVERITIES = {"Violation": SH.Violation, "Warning": SH.Warning, "Info": SH.Info}
+
+_DECORATOR = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
+_CONTINUATION = re.compile(r"^#\+\s+(.*)$")
+
+
+class CheckError(Exception):
+    """A check file that is not usable: a missing decorator or an unknown severity."""
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    path: Path
+    query: str
+    severity: URIRef
+    message: str
+    summary: str
+
+    @property
+    def iri(self) -> URIRef:
+        """The check's IRI, given as sh:sourceShape of its results."""
+        return CHECKS[self.name]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One problem a check found; variables other than focus, path and value fill the message."""
+
+    check: Check
+    focus: Node
+    path: URIRef | None
+    value: Node | None
+    bindings: dict[str, Node]
+
+
+def checks_dir(ontology_dir: Path | None = None) -> Path:
+    return (ontology_dir or bundle.ontology_dir()) / CHECKS_FOLDER
+
+
+def load_checks(folder: Path) -> list[Check]:
+    """Every ``*.rq`` file of ``folder``, by name."""
+    return [_read_check(path) for path in sorted(folder.glob("*.rq"))]
+
+
+def _read_check(path: Path) -> Check:
+    text = path.read_text(encoding="utf-8")
+    decorators = _decorators(text)
+    for key in ("summary", "severity", "message"):
+        if not decorators.get(key):
+            raise CheckError(f"{path}: no '#+ {key}:' decorator")
+    severity = SEVERITIES.get(decorators["severity"])
+    if severity is None:
+        raise CheckError(f"{path}: severity must be one of {', '.join(SEVERITIES)}")
+    return Check(
+        name=path.stem,
+        path=path,
+        query=text,
+        severity=severity,
+        message=decorators["message"],
+        summary=decorators["summary"],
+    )
+
+
+def _decorators(text: str) -> dict[str, str]:
+    """``#+ key: value`` lines; a value of ``>`` folds the indented lines that follow."""
+    found: dict[str, str] = {}
+    key = None
+    for line in text.splitlines():
+        if not line.startswith("#+"):
+            break
+        if match := _DECORATOR.match(line):
+            key, value = match.groups()
+            found[key] = "" if value.strip() == ">" else value.strip()
+        elif key and (match := _CONTINUATION.match(line)):
+            found[key] = f"{found[key]} {match.group(1).strip()}".strip()
+    return found
+
+
+def run_checks(dataset: Dataset, checks: Iterable[Check]) -> list[Row]:
+    """The rows of every check, over the union of all graphs and with ``GRAPH`` access to each."""
+    terms = _Terms()
+    store = ox.Store()
+    store.extend(
+        ox.Quad(terms.to_ox(s), terms.to_ox(p), terms.to_ox(o), ox.NamedNode(g))
+        for s, p, o, g in dataset.quads((None, None, None, None))
+    )
+    rows: list[Row] = []
+    for check in checks:
+        solutions = store.query(check.query, use_default_graph_as_union=True)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise CheckError(f"{check.path}: a check must be a SELECT query")
+        names = [variable.value for variable in solutions.variables]
+        if "focus" not in names:
+            raise CheckError(f"{check.path}: a check must select ?focus")
+        for solution in solutions:
+            bound = {
+                name: terms.to_rdflib(solution[name])
+                for name in names
+                if solution[name] is not None
+            }
+            path = bound.pop("path", None)
+            rows.append(
+                Row(
+                    check=check,
+                    focus=bound.pop("focus"),
+                    path=path if isinstance(path, URIRef) else None,
+                    value=bound.pop("value", None),
+                    bindings=bound,
+                )
+            )
+    return rows
+
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+class _Terms:
+    """Translates rdflib terms to Oxigraph and back, keeping each blank node itself."""
+
+    def __init__(self) -> None:
+        self._blank_to_ox: dict[BNode, ox.BlankNode] = {}
+        self._ox_to_blank: dict[ox.BlankNode, BNode] = {}
+
+    def to_ox(self, node: Node) -> OxTerm:
+        if isinstance(node, URIRef):
+            return ox.NamedNode(node)
+        if isinstance(node, BNode):
+            if node not in self._blank_to_ox:
+                blank = ox.BlankNode()
+                self._blank_to_ox[node] = blank
+                self._ox_to_blank[blank] = node
+            return self._blank_to_ox[node]
+        assert isinstance(node, Literal)
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(node.datatype))
+        return ox.Literal(str(node))
+
+    def to_rdflib(self, node: OxTerm) -> Node:
+        if isinstance(node, ox.NamedNode):
+            return URIRef(node.value)
+        if isinstance(node, ox.BlankNode):
+            return self._ox_to_blank.get(node, BNode(node.value))
+        if node.language:
+            return Literal(node.value, lang=node.language)
+        if node.datatype.value == str(XSD.string):
+            return Literal(node.value)
+        return Literal(node.value, datatype=URIRef(node.datatype.value))

@@ -1,0 +1,110 @@
+"""Reading files for validation: one graph per file, and which file said what."""
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, URIRef
+
+from aseankg import bundle, validation
+from aseankg.dataset import SourceError
+from aseankg.layout import (
+    LayoutError,
+    ontology_sources,
+    reference_sources,
+    user_sources,
+)
+from aseankg.namespaces import AK, ID, REFERENCE_GRAPH
+from aseankg.validation.loading import Inverse, load
+
+EXAMPLE = "https://example.org/"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_each_user_file_gets_a_graph_named_by_its_file_uri(tmp_path: Path) -> None:
+    turtle = write(tmp_path / "a.ttl", f"<{EXAMPLE}a> <{EXAMPLE}p> 1 .\n")
+    trig = write(
+        tmp_path / "b.trig",
+        f"<{EXAMPLE}b> <{EXAMPLE}p> 2 .\n<{EXAMPLE}graph> {{ <{EXAMPLE}c> <{EXAMPLE}p> 3 . }}\n",
+    )
+    quads = write(tmp_path / "c.nq", f"<{EXAMPLE}d> <{EXAMPLE}p> <{EXAMPLE}e> <{EXAMPLE}g2> .\n")
+    loaded = load(user_sources([turtle, trig, quads]))
+    graphs = {graph.identifier: len(graph) for graph in loaded.dataset.graphs() if len(graph)}
+    assert graphs == {
+        URIRef(turtle.resolve().as_uri()): 1,
+        URIRef(trig.resolve().as_uri()): 1,  # TriG's default graph
+        URIRef(f"{EXAMPLE}graph"): 1,  # and the graph it names
+        URIRef(f"{EXAMPLE}g2"): 1,
+    }
+    assert loaded.files == [turtle, trig, quads]
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    file = write(tmp_path / "data" / "a.ttl", f"<{EXAMPLE}a> <{EXAMPLE}p> 1 .\n")
+    sources = user_sources([file, tmp_path / "data", tmp_path / "data" / ".." / "data" / "a.ttl"])
+    assert [source.path for source in sources] == [file]
+
+
+def test_hidden_folders_are_not_searched(tmp_path: Path) -> None:
+    write(tmp_path / ".venv" / "lib" / "vocabulary.ttl", "")
+    kept = write(tmp_path / "stories" / "11-new.ttl", "")
+    assert [source.path for source in user_sources([tmp_path])] == [kept]
+
+
+def test_a_broken_user_file_names_file_and_line(tmp_path: Path) -> None:
+    broken = write(
+        tmp_path / "b.ttl", f"<{EXAMPLE}a> <{EXAMPLE}p> 1 .\n<{EXAMPLE}a> <{EXAMPLE}p> .\n"
+    )
+    with pytest.raises(SourceError) as caught:
+        load(user_sources([broken]))
+    assert (caught.value.path, caught.value.line) == (broken, 2)
+
+
+def test_an_unknown_suffix_named_explicitly_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LayoutError, match=r"notes\.md: not an RDF file"):
+        user_sources([write(tmp_path / "notes.md", "")])
+
+
+def test_reference_data_goes_into_the_reference_graph() -> None:
+    sources = reference_sources(bundle.data_dir())
+    assert {source.graph for source in sources} == {REFERENCE_GRAPH}
+    assert "countries.ttl" in {source.path.name for source in sources}
+
+
+def test_origin_is_the_file_holding_the_statement_then_the_one_typing_the_node(
+    tmp_path: Path,
+) -> None:
+    initiative = ID["initiative/china-asean-community-with-a-shared-future"]
+    extra = write(
+        tmp_path / "extra.ttl",
+        f"<{initiative}> <{AK.topic}> <{EXAMPLE}not-a-topic> .\n",
+    )
+    sources = ontology_sources(bundle.ontology_dir()) + reference_sources(bundle.data_dir())
+    origins = load(sources + user_sources([extra])).origins
+    reference = bundle.data_dir() / "reference" / "initiatives.ttl"
+    assert origins.file_of(initiative, AK.topic, URIRef(f"{EXAMPLE}not-a-topic")) == extra
+    assert origins.file_of(initiative, AK.party, None) == reference
+    assert origins.file_of(URIRef(f"{EXAMPLE}not-a-topic")) == extra
+    assert origins.file_of(initiative, Inverse(RDF.type), AK.Partnership) == reference
+    assert origins.file_of(AK.Partnership, RDFS.label) == bundle.ontology_dir() / "aseankg.ttl"
+    assert origins.file_of(URIRef(f"{EXAMPLE}nowhere")) is None
+
+
+def test_user_graphs_outside_the_aseankg_namespace_count_as_story_data(tmp_path: Path) -> None:
+    trig = write(
+        tmp_path / "mine.trig",
+        "PREFIX ak: <https://w3id.org/aseankg/ontology#>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        f"<{EXAMPLE}graphs/1> {{\n"
+        "  <https://w3id.org/aseankg/id/place/hanoi> a ak:Settlement ;\n"
+        '    rdfs:label "Hanoi"@en ;\n'
+        "    ak:locatedIn <https://w3id.org/aseankg/id/country/vn> .\n"
+        "}\n",
+    )
+    sources = ontology_sources(bundle.ontology_dir()) + reference_sources(bundle.data_dir())
+    report = validation.validate(sources + user_sources([trig]))
+    assert report.results == []
