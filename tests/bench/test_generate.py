@@ -50,3 +50,11 @@ def test_existing_folder_is_refused(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "already exists" in result.output
+
+
+def test_generated_folder_passes_the_shapes_strictly(tmp_path: Path) -> None:
+    out = tmp_path / "syn"
+    generate(out, "--stories", "60", "--seed", "11")
+    result = CliRunner().invoke(main, ["validate", "--strict", "--data", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Conforms: 0 violations, 0 warnings")

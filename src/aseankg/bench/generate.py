@@ -105,7 +105,7 @@ class _StoryWriter:
     def actor(self) -> str:
         draw = self.rng.random()
         if draw < 0.4:
-            return f"country:{self.rng.choice(COUNTRIES)}"
+            return self.country()
         pool, kind, prefix = (
             (self.pools.people, "Person", "person")
             if draw < 0.8
@@ -123,7 +123,7 @@ class _StoryWriter:
         if self.rng.random() < 0.1:
             iri = f"place:synthetic-city-{len(self.pools.places) + 1}"
             label = f"Synthetic city {len(self.pools.places) + 1}"
-            country = f"country:{self.rng.choice(COUNTRIES)}"
+            country = self.country()
             self.pools.reference.append(
                 f'{iri} a ak:Settlement ;\n    rdfs:label "{label}"@en ;\n'
                 f"    ak:locatedIn {country} .\n"
@@ -136,46 +136,56 @@ class _StoryWriter:
         chosen = self.rng.sample(TOPICS, self.rng.randint(1, 3))
         return "ak:topic " + ", ".join(f"topic:{topic}" for topic in chosen)
 
-    def participations(self, event: str, count: int) -> str:
+    def participations(self, event: str, label: str, count: int, visit: bool = False) -> str:
+        """Participations in random roles; a state visit gets a visiting person and a host."""
         links = []
         for index in range(count):
             iri = f"participation:{event.split(':', 1)[1]}-{index + 1}"
-            role = self.rng.choice(ROLES)
+            if visit and index < 2:
+                role = ("visitor", "host")[index]
+                actor = self.rng.choice(self.pools.people) if index == 0 else self.country()
+            else:
+                role, actor = self.rng.choice(ROLES), self.actor()
             self.node(
                 iri,
                 "Participation",
-                f"Participant {index + 1} of synthetic story {self.number}",
-                f"ak:participant {self.actor()}",
+                f"Participant {index + 1} of {label}",
+                f"ak:participant {actor}",
                 f"ak:role role:{role}",
             )
             links.append(iri)
         return "ak:hasParticipation " + ", ".join(links)
 
+    def country(self) -> str:
+        return f"country:{self.rng.choice(COUNTRIES)}"
+
     def event(self) -> tuple[str, date]:
         kind, noun = self.rng.choice(EVENT_KINDS)
         iri = f"event:synthetic-{self.number:05d}"
+        label = f"Synthetic {noun} {self.number}"
         start = date(self.year, 1, 1) + timedelta(days=self.rng.randrange(360))
         end = start + timedelta(days=self.rng.randrange(5))
         pairs = [
             f'ak:startDate "{start.isoformat()}"^^xsd:date',
             f'ak:endDate "{end.isoformat()}"^^xsd:date',
             f"ak:location {self.place()}",
-            self.participations(iri, self.rng.randint(2, 6)),
+            self.participations(iri, label, self.rng.randint(2, 6), visit=kind == "StateVisit"),
             self.topics(),
             f"ak:statedIn {self.story}",
         ]
         if self.rng.random() < 0.5:
             pairs.append(f"ak:edition {self.rng.randint(1, 30)}")
-        self.node(iri, kind, f"Synthetic {noun} {self.number}", *pairs)
+        self.node(iri, kind, label, *pairs)
         if self.rng.random() < 0.3:
             ceremony = f"{iri}-opening"
+            ceremony_label = f"Opening ceremony of {label.lower()}"
             self.node(
                 ceremony,
                 "Ceremony",
-                f"Opening ceremony of synthetic {noun} {self.number}",
+                ceremony_label,
                 f"ak:subEventOf {iri}",
                 f"ak:location {self.place()}",
-                self.participations(ceremony, self.rng.randint(1, 2)),
+                self.participations(ceremony, ceremony_label, self.rng.randint(1, 2)),
                 f"ak:statedIn {self.story}",
             )
         return iri, start
@@ -184,12 +194,21 @@ class _StoryWriter:
         kind, noun, date_property, action = self.rng.choice(DOCUMENT_KINDS)
         iri = f"document:synthetic-{self.number:05d}"
         parties = {self.actor() for _ in range(2)}
+        period = (
+            [
+                f'ak:periodStart "{day.year + 1}"^^xsd:gYear',
+                f'ak:periodEnd "{day.year + 5}"^^xsd:gYear',
+            ]
+            if kind == "PlanOfAction"
+            else []
+        )
         self.node(
             iri,
             kind,
             f"Synthetic {noun} {self.number}",
             "ak:party " + ", ".join(sorted(parties)),
             f'ak:{date_property} "{day.isoformat()}"^^xsd:date',
+            *period,
             self.topics(),
             f"ak:statedIn {self.story}",
         )
@@ -265,6 +284,7 @@ class _StoryWriter:
             platform,
             "Platform",
             f"Synthetic platform {self.number}",
+            f'rdfs:comment "A platform launched in synthetic story {self.number}."@en',
             self.topics(),
             f"ak:statedIn {self.story}",
         )
