@@ -57,4 +57,4 @@ def test_generated_folder_passes_the_shapes_strictly(tmp_path: Path) -> None:
     generate(out, "--stories", "60", "--seed", "11")
     result = CliRunner().invoke(main, ["validate", "--strict", "--data", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Conforms: 0 violations, 0 warnings")
+    assert "0 violations, 0 warnings" in result.output
