@@ -1,8 +1,9 @@
 """Synthetic data folders with the shape of the real graph, for measuring growth.
 
-A generated folder is laid out like ``data/``: the bundled reference files
-(countries, vocabularies, topics, shared organisations, people and places),
-synthetic reference entities, and one Turtle file per synthetic story. Each
+A generated folder is laid out like ``data/``: the bundled data as it is (the
+real article, its ten stories and the reference entities, so canned queries
+about real entities still have answers), synthetic reference entities, and one
+Turtle file per synthetic story, numbered on from the real ones. Each
 story mirrors the real ones: an event with dates, a place, an edition and
 participations in roles; sometimes a sub-event and a document with parties;
 outcomes (counts and amounts with qualifiers and bounds, currency equivalents,
@@ -20,16 +21,8 @@ from pathlib import Path
 from aseankg import bundle
 from aseankg.namespaces import PREFIXES
 
-#: Bundled reference files reused as they are (the real article and stories are not).
-SHARED_REFERENCE = (
-    "countries.ttl",
-    "initiatives.ttl",
-    "organisations.ttl",
-    "people.ttl",
-    "places.ttl",
-    "topics.ttl",
-    "vocabularies.ttl",
-)
+#: Synthetic stories are numbered after the bundled ones.
+FIRST_NUMBER = 11
 COUNTRIES = ("cn", "vn", "my", "kh", "mm", "th", "sg")
 ROLES = ("attendee", "co-chair", "host", "keynote-speaker", "organiser", "signatory", "supporter")
 UNITS = ("enterprise", "visit", "project", "activity", "person", "cooperation-outcome")
@@ -311,15 +304,11 @@ class _StoryWriter:
         return "\n".join(self.lines)
 
 
-def _source(stories: int, first_year: int) -> str:
+def _source(numbers: range, first_year: int) -> str:
     """The synthetic articles and their stories, with the graph of each story."""
     lines = []
-    articles = (stories + STORIES_PER_ARTICLE - 1) // STORIES_PER_ARTICLE
-    for article in range(articles):
-        members = range(
-            article * STORIES_PER_ARTICLE + 1,
-            min(stories, (article + 1) * STORIES_PER_ARTICLE) + 1,
-        )
+    for article, start in enumerate(range(numbers.start, numbers.stop, STORIES_PER_ARTICLE)):
+        members = range(start, min(numbers.stop, start + STORIES_PER_ARTICLE))
         parts = ", ".join(f"story:{n:05d}" for n in members)
         lines.append(
             f"article:synthetic-{article + 1:04d} a ak:Article ;\n"
@@ -327,7 +316,7 @@ def _source(stories: int, first_year: int) -> str:
             f"    dcterms:hasPart {parts} .\n"
         )
         for position, number in enumerate(members, start=1):
-            year = _year(number, stories, first_year)
+            year = _year(number, numbers, first_year)
             lines.append(
                 f"story:{number:05d} a ak:Story ;\n"
                 f'    rdfs:label "Synthetic story {number} ({year})"@en ;\n'
@@ -339,34 +328,32 @@ def _source(stories: int, first_year: int) -> str:
     return "\n".join(lines)
 
 
-def _year(number: int, stories: int, first_year: int) -> int:
+def _year(number: int, numbers: range, first_year: int) -> int:
     """Spread stories over ten years at most, in order."""
-    years = min(10, max(1, stories // STORIES_PER_ARTICLE))
-    return first_year + (number - 1) * years // stories
+    years = min(10, max(1, len(numbers) // STORIES_PER_ARTICLE))
+    return first_year + (number - numbers.start) * years // len(numbers)
 
 
 def generate(out_dir: Path, stories: int, seed: int = 2025, first_year: int = 2016) -> Summary:
-    """Write a synthetic data folder with ``stories`` stories into ``out_dir``."""
-    if stories < 1:
-        raise ValueError("at least one story is needed")
+    """Write the bundled data plus ``stories`` synthetic stories into ``out_dir``."""
+    if stories < 0:
+        raise ValueError("the number of synthetic stories cannot be negative")
+    shutil.copytree(bundle.data_dir(), out_dir)
     rng = random.Random(seed)
-    reference_dir = out_dir / "reference"
-    stories_dir = out_dir / "stories"
-    reference_dir.mkdir(parents=True)
-    stories_dir.mkdir()
-    for name in SHARED_REFERENCE:
-        shutil.copyfile(bundle.data_dir() / "reference" / name, reference_dir / name)
     pools = _Pools()
     header = _prefix_block()
-    for number in range(1, stories + 1):
-        writer = _StoryWriter(rng, pools, number, _year(number, stories, first_year))
-        (stories_dir / f"{number:05d}-synthetic.ttl").write_text(
+    numbers = range(FIRST_NUMBER, FIRST_NUMBER + stories)
+    for number in numbers:
+        writer = _StoryWriter(rng, pools, number, _year(number, numbers, first_year))
+        (out_dir / "stories" / f"{number:05d}-synthetic.ttl").write_text(
             header + writer.write(), encoding="utf-8"
         )
-    (reference_dir / "synthetic-entities.ttl").write_text(
-        header + "\n".join(pools.reference), encoding="utf-8"
-    )
-    (reference_dir / "synthetic-source.ttl").write_text(
-        header + _source(stories, first_year), encoding="utf-8"
-    )
-    return Summary(stories=stories, files=stories + len(SHARED_REFERENCE) + 2, seed=seed)
+    if stories:
+        (out_dir / "reference" / "synthetic-entities.ttl").write_text(
+            header + "\n".join(pools.reference), encoding="utf-8"
+        )
+        (out_dir / "reference" / "synthetic-source.ttl").write_text(
+            header + _source(numbers, first_year), encoding="utf-8"
+        )
+    files = sum(1 for path in out_dir.rglob("*.ttl"))
+    return Summary(stories=10 + stories, files=files, seed=seed)
