@@ -19,6 +19,9 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 TIME = Namespace("http://www.w3.org/2006/time#")
 VANN = Namespace("http://purl.org/vocab/vann/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+"""W3C's IRIs for RDF and SPARQL result syntaxes, as used by service descriptions."""
 
 #: Kinds of entity IRI (``{BASE}id/{kind}/{slug}``); each gets a prefix of its own name.
 ENTITY_KINDS = (

@@ -160,3 +160,17 @@ def test_workers_cannot_reach_the_network_even_past_the_guard(engine: Engine) ->
         listener.accept()
     listener.close()
     assert reply.error == "failure"
+
+
+def test_workers_do_not_hold_the_parents_sockets(engine: Engine) -> None:
+    """A worker forked while its parent serves requests must not keep their connections open."""
+    parent_side, peer = socket.socketpair()
+    pool = WorkerPool(engine.store, 1)
+    try:
+        pool.start()
+        parent_side.close()
+        peer.settimeout(10)
+        assert peer.recv(1) == b"", "the worker kept its parent's socket open"
+    finally:
+        pool.close()
+        peer.close()

@@ -35,7 +35,7 @@ GRAPH_FORMATS: tuple[ResultFormat, ...] = (
     ResultFormat("ttl", "text/turtle", _R.TURTLE, ("turtle",)),
     ResultFormat("nt", "application/n-triples", _R.N_TRIPLES, ("ntriples",)),
     ResultFormat("jsonld", "application/ld+json", _R.JSON_LD, ("json-ld",)),
-    ResultFormat("rdfxml", "application/rdf+xml", _R.RDF_XML, ("rdf", "xml")),
+    ResultFormat("rdfxml", "application/rdf+xml", _R.RDF_XML, ("rdf", "xml", "rdf+xml")),
     ResultFormat("trig", "application/trig", _R.TRIG),
     ResultFormat("nq", "application/n-quads", _R.N_QUADS, ("nquads",)),
 )

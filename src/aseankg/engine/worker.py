@@ -7,6 +7,7 @@ process that loaded the store, so they share its memory instead of re-parsing.
 
 import os
 import signal
+import stat
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
@@ -103,9 +104,32 @@ def _reset_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _close_inherited_sockets(keep: int) -> None:
+    """Close every socket inherited from the parent but the worker's own connection.
+
+    A worker replacing a stopped one is forked while its parent serves requests, so it
+    would otherwise hold the listening socket and the client connections open for as
+    long as it lives, and a connection its parent closes would never be released.
+    """
+    for folder in ("/proc/self/fd", "/dev/fd"):
+        try:
+            descriptors = [int(name) for name in os.listdir(folder)]
+        except OSError:
+            continue
+        for descriptor in descriptors:
+            try:
+                is_socket = stat.S_ISSOCK(os.fstat(descriptor).st_mode)
+            except OSError:  # the listing's own descriptor, closed by now
+                continue
+            if is_socket and descriptor != keep:
+                os.close(descriptor)
+        return
+
+
 def serve(connection: Connection, store: pyoxigraph.Store) -> None:
     """The worker's main loop: receive a job, reply, until the connection closes."""
     _reset_signals()
+    _close_inherited_sockets(keep=connection.fileno())
     isolate_network()
     parent = os.getppid()
     while True:

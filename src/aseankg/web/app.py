@@ -8,9 +8,9 @@ from flask import Flask
 from aseankg import bundle
 from aseankg.engine import Engine, Limits
 from aseankg.layout import dataset_sources
-from aseankg.web import errors
+from aseankg.web import cors, errors, sparql
 from aseankg.web.extension import attach
-from aseankg.web.settings import DEFAULTS, as_path
+from aseankg.web.settings import DEFAULTS, as_path, body_limits
 
 
 def build_engine(config: Mapping[str, Any]) -> Engine:
@@ -33,7 +33,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(DEFAULTS)
     app.config.update(config or {})
+    app.config.update(body_limits(int(app.config["ASEANKG_MAX_QUERY_LENGTH"])))
     app.json.sort_keys = False
     attach(app, build_engine(app.config))
     errors.register(app)
+    cors.register(app)
+    app.register_blueprint(sparql.blueprint)
     return app

@@ -50,6 +50,9 @@ def serve(
         "worker_class": "gthread",
         "threads": threads,
         "keepalive": 5,
+        # The longest request line gunicorn allows (its default is 4094 bytes): room for a
+        # GET query of several kilobytes; longer queries are POSTed, as the protocol advises.
+        "limit_request_line": 8190,
         "preload_app": True,
         # gunicorn's own watchdog only catches a wedged web worker; queries have their own limit.
         "timeout": int(query_timeout) + 30,

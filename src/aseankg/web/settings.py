@@ -22,5 +22,21 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+#: Bytes a query character can take in a form body: 4 in UTF-8, each percent-encoded as 3.
+_BYTES_PER_QUERY_CHARACTER = 12
+#: Room for the other parameters of a form body (graph IRIs, format).
+_PARAMETER_ROOM = 64 * 1024
+
+
+def body_limits(max_query_length: int) -> dict[str, int]:
+    """Flask's request-size settings, just wide enough for any query within the length limit.
+
+    A larger body cannot hold an acceptable query, so it is refused with 413 before
+    it is read into memory.
+    """
+    most = _BYTES_PER_QUERY_CHARACTER * max_query_length + _PARAMETER_ROOM
+    return {"MAX_CONTENT_LENGTH": most, "MAX_FORM_MEMORY_SIZE": most}
+
+
 def as_path(value: str | Path | None) -> Path | None:
     return None if value is None else Path(value)

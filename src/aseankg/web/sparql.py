@@ -1,0 +1,140 @@
+"""The SPARQL 1.1 Protocol endpoint at ``/sparql``.
+
+A query arrives in one of the protocol's three forms (GET, form POST, direct
+POST), is checked and run by the engine, and is answered in the negotiated
+format; a GET without a query gets the service description. Refusals and
+failures become statuses in ``errors``; this module only reads requests and
+shapes responses.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from flask import Blueprint, Response, current_app, request
+from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import (
+    BadRequest,
+    Forbidden,
+    RequestEntityTooLarge,
+    UnsupportedMediaType,
+)
+
+from aseankg.engine import formats_for
+from aseankg.web.extension import current_engine
+from aseankg.web.http_cache import conditional
+from aseankg.web.negotiation import choose_format, mimetype_with_charset
+from aseankg.web.service_description import service_description
+
+blueprint = Blueprint("sparql", __name__)
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT_QUERY = "application/sparql-query"
+DIRECT_UPDATE = "application/sparql-update"
+
+#: Present when the server's row cap limits a query; the value is the cap (as Virtuoso does).
+MAX_ROWS_HEADER = "X-SPARQL-MaxRows"
+
+READ_ONLY = "this endpoint is read-only and does not accept SPARQL Update"
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """What a protocol request asks for, whichever of the three forms it came in."""
+
+    text: str
+    default_graphs: tuple[str, ...]
+    named_graphs: tuple[str, ...]
+    format: str | None
+    """The ``format=`` override, when given."""
+
+
+@contextmanager
+def _body_within_limit() -> Iterator[None]:
+    """Explain a 413 for an oversized body in terms of the query length limit."""
+    try:
+        yield
+    except RequestEntityTooLarge:
+        raise RequestEntityTooLarge(
+            f"the request body is larger than {current_app.config['MAX_CONTENT_LENGTH']} bytes; "
+            f"queries may be at most {current_engine().limits.max_query_length} characters long"
+        ) from None
+
+
+def _direct_query() -> str:
+    """The body of an ``application/sparql-query`` POST, decoded as its charset says."""
+    charset = request.mimetype_params.get("charset", "utf-8")
+    with _body_within_limit():
+        body = request.get_data(cache=True)
+    try:
+        return body.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        raise BadRequest(f"the query body is not valid {charset} text") from None
+
+
+def _parameters() -> MultiDict[str, str]:
+    """The protocol parameters: the query string, plus the body of a form POST."""
+    with _body_within_limit():
+        return request.values
+
+
+def read_query_request() -> QueryRequest | None:
+    """The query this request carries, or None for a GET without one (it asks about the service).
+
+    Raises 415 for a body the protocol does not define, 403 for any form of SPARQL
+    Update, and 400 for a request with no query or more than one.
+    """
+    texts: list[str] = []
+    if request.method == "POST":
+        if request.mimetype == DIRECT_UPDATE:
+            raise Forbidden(READ_ONLY)
+        if request.mimetype == DIRECT_QUERY:
+            texts.append(_direct_query())
+        elif request.mimetype != FORM:
+            raise UnsupportedMediaType(
+                f"a query is sent as {FORM} or {DIRECT_QUERY}, "
+                f"not {request.mimetype or 'a body without a Content-Type'}"
+            )
+    parameters = _parameters()
+    if "update" in parameters:
+        raise Forbidden(READ_ONLY)
+    texts.extend(parameters.getlist("query"))
+    if not texts:
+        if request.method != "POST":
+            return None
+        raise BadRequest(f"no query: send it in the 'query' parameter or as an {DIRECT_QUERY} body")
+    if len(texts) > 1:
+        raise BadRequest(f"one query per request, but this one carries {len(texts)}")
+    return QueryRequest(
+        text=texts[0],
+        default_graphs=tuple(parameters.getlist("default-graph-uri")),
+        named_graphs=tuple(parameters.getlist("named-graph-uri")),
+        format=parameters.get("format"),
+    )
+
+
+@blueprint.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Response:
+    """Answer a SPARQL query, or describe the service when there is none."""
+    asked = read_query_request()
+    if asked is None:
+        return service_description()
+    engine = current_engine()
+    prepared = engine.prepare(
+        asked.text, default_graphs=asked.default_graphs, named_graphs=asked.named_graphs
+    )
+    chosen = choose_format(formats_for(prepared.form), asked.format)
+    response = Response(content_type=mimetype_with_charset(chosen.media_type))
+    response.vary.add("Accept")
+    if prepared.row_cap is not None:
+        response.headers[MAX_ROWS_HEADER] = str(prepared.row_cap)
+    conditional(
+        response,
+        prepared.text,
+        " ".join(asked.default_graphs),
+        " ".join(asked.named_graphs),
+        chosen.media_type,
+    )
+    if response.status_code == 200:  # not 304: the client does not hold this result yet
+        response.set_data(engine.execute(prepared, chosen))
+    return response

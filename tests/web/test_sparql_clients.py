@@ -1,0 +1,138 @@
+"""A real SPARQL client (SPARQLWrapper) against the real ``aseankg serve``, by GET and POST."""
+
+import csv
+import io
+from xml.dom.minidom import Document
+
+import pytest
+from rdflib import Graph
+from SPARQLWrapper import (
+    CSV,
+    GET,
+    JSON,
+    JSONLD,
+    POST,
+    POSTDIRECTLY,
+    RDFXML,
+    TSV,
+    TURTLE,
+    URLENCODED,
+    XML,
+    SPARQLWrapper,
+)
+
+from aseankg.namespaces import AK
+from tests.web.examples import (
+    KUALA_LUMPUR,
+    SUMMIT,
+    SUMMIT_CONSTRUCT,
+    SUMMIT_DATE,
+    SUMMIT_QUERY,
+    SUMMIT_ROW,
+    XI_VISITED,
+    xi_trip_query,
+)
+
+#: (HTTP method, how a POST carries the query)
+TRANSPORTS = [(GET, URLENCODED), (POST, URLENCODED), (POST, POSTDIRECTLY)]
+
+
+@pytest.fixture(params=TRANSPORTS, ids=["get", "post-form", "post-direct"])
+def client(request: pytest.FixtureRequest, live_server: str) -> SPARQLWrapper:
+    method, request_method = request.param
+    wrapper = SPARQLWrapper(live_server + "/sparql")
+    wrapper.setMethod(method)
+    wrapper.setRequestMethod(request_method)
+    return wrapper
+
+
+def run(client: SPARQLWrapper, query: str, return_format: str) -> object:
+    client.setQuery(query)
+    client.setReturnFormat(return_format)
+    return client.query().convert()
+
+
+def test_select_json(client: SPARQLWrapper) -> None:
+    result = run(client, SUMMIT_QUERY, JSON)
+    assert isinstance(result, dict)
+    rows = [
+        {name: cell["value"] for name, cell in row.items()} for row in result["results"]["bindings"]
+    ]
+    assert rows == [SUMMIT_ROW]
+    date = result["results"]["bindings"][0]["date"]
+    assert date["datatype"] == str(SUMMIT_DATE.datatype)
+
+
+def test_select_json_xi_jinping_visits(client: SPARQLWrapper) -> None:
+    result = run(client, xi_trip_query(), JSON)
+    assert isinstance(result, dict)
+    bindings = result["results"]["bindings"]
+    assert [row["countryLabel"]["value"] for row in bindings] == XI_VISITED
+    assert {row["start"]["value"] for row in bindings} == {"2025-04-14"}
+
+
+def test_select_xml(client: SPARQLWrapper) -> None:
+    document = run(client, SUMMIT_QUERY, XML)
+    assert isinstance(document, Document)
+    literals = {
+        binding.getAttribute("name"): binding.getElementsByTagName("literal")[0].firstChild.data
+        for binding in document.getElementsByTagName("binding")
+    }
+    assert literals == SUMMIT_ROW
+
+
+def test_select_csv(client: SPARQLWrapper) -> None:
+    payload = run(client, SUMMIT_QUERY, CSV)
+    assert isinstance(payload, bytes)
+    assert list(csv.DictReader(io.StringIO(payload.decode()))) == [SUMMIT_ROW]
+
+
+def test_select_tsv(client: SPARQLWrapper) -> None:
+    payload = run(client, xi_trip_query(), TSV)
+    assert isinstance(payload, bytes)
+    header, *lines = payload.decode().splitlines()
+    column = header.split("\t").index("?countryLabel")
+    assert [line.split("\t")[column] for line in lines] == [f'"{c}"@en' for c in XI_VISITED]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (f"ASK {{ <{SUMMIT}> <{AK}location> <{KUALA_LUMPUR}> }}", True),
+        (f"ASK {{ <{SUMMIT}> <{AK}location> <{SUMMIT}> }}", False),
+    ],
+)
+def test_ask(client: SPARQLWrapper, query: str, expected: bool) -> None:
+    result = run(client, query, JSON)
+    assert isinstance(result, dict)
+    assert result["boolean"] is expected
+
+
+def summit_triples_in(graph: Graph) -> bool:
+    return (SUMMIT, AK.startDate, SUMMIT_DATE) in graph and (
+        SUMMIT,
+        AK.location,
+        KUALA_LUMPUR,
+    ) in graph
+
+
+def test_construct_turtle(client: SPARQLWrapper) -> None:
+    payload = run(client, SUMMIT_CONSTRUCT, TURTLE)
+    assert isinstance(payload, bytes)
+    graph = Graph().parse(data=payload, format="turtle")
+    assert len(graph) == 2
+    assert summit_triples_in(graph)
+
+
+@pytest.mark.parametrize("return_format", [JSONLD, RDFXML, XML])
+def test_construct_json_ld_and_rdf_xml(client: SPARQLWrapper, return_format: str) -> None:
+    graph = run(client, SUMMIT_CONSTRUCT, return_format)
+    assert isinstance(graph, Graph)
+    assert len(graph) == 2
+    assert summit_triples_in(graph)
+
+
+def test_describe(client: SPARQLWrapper) -> None:
+    payload = run(client, f"DESCRIBE <{SUMMIT}>", TURTLE)
+    assert isinstance(payload, bytes)
+    assert summit_triples_in(Graph().parse(data=payload, format="turtle"))
