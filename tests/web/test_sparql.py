@@ -263,6 +263,24 @@ def test_nothing_acceptable_is_406(live_server: str, query: str, accept: str) ->
     assert "none of the requested media types is available" in reply.text
 
 
+@pytest.mark.parametrize(
+    ("query", "answered_as"),
+    [
+        (SUMMIT_QUERY, "application/sparql-results+json"),
+        (SUMMIT_CONSTRUCT, "application/ld+json"),
+    ],
+)
+def test_plain_json_is_answered_with_the_json_format_of_the_result(
+    live_server: str, query: str, answered_as: str
+) -> None:
+    reply = fetch(
+        live_server, "GET", sparql_target(query=query), headers={"Accept": "application/json"}
+    )
+    assert reply.status == 200
+    assert reply.media_type == answered_as
+    assert json.loads(reply.body)
+
+
 def test_unknown_format_name_is_400(live_server: str) -> None:
     reply = fetch(live_server, "GET", sparql_target(query=SUMMIT_QUERY, format="ttl"))
     assert reply.status == 400

@@ -13,6 +13,8 @@ class ResultFormat:
     media_type: str
     oxigraph: pyoxigraph.QueryResultsFormat | pyoxigraph.RdfFormat
     aliases: tuple[str, ...] = ()
+    also_accepts: tuple[str, ...] = ()
+    """Generic media types a client may ask for instead (answered with ``media_type``)."""
 
     @property
     def is_graph(self) -> bool:
@@ -24,7 +26,9 @@ _R = pyoxigraph.RdfFormat
 
 #: Formats for SELECT and ASK results, the first being the default.
 SOLUTION_FORMATS: tuple[ResultFormat, ...] = (
-    ResultFormat("json", "application/sparql-results+json", _Q.JSON, ("srj",)),
+    ResultFormat(
+        "json", "application/sparql-results+json", _Q.JSON, ("srj",), ("application/json",)
+    ),
     ResultFormat("xml", "application/sparql-results+xml", _Q.XML, ("srx",)),
     ResultFormat("csv", "text/csv", _Q.CSV),
     ResultFormat("tsv", "text/tab-separated-values", _Q.TSV),
@@ -34,7 +38,7 @@ SOLUTION_FORMATS: tuple[ResultFormat, ...] = (
 GRAPH_FORMATS: tuple[ResultFormat, ...] = (
     ResultFormat("ttl", "text/turtle", _R.TURTLE, ("turtle",)),
     ResultFormat("nt", "application/n-triples", _R.N_TRIPLES, ("ntriples",)),
-    ResultFormat("jsonld", "application/ld+json", _R.JSON_LD, ("json-ld",)),
+    ResultFormat("jsonld", "application/ld+json", _R.JSON_LD, ("json-ld",), ("application/json",)),
     ResultFormat("rdfxml", "application/rdf+xml", _R.RDF_XML, ("rdf", "xml", "rdf+xml")),
     ResultFormat("trig", "application/trig", _R.TRIG),
     ResultFormat("nq", "application/n-quads", _R.N_QUADS, ("nquads",)),

@@ -24,11 +24,15 @@ def choose_format(offers: Sequence[ResultFormat], override: str | None = None) -
     accept = request.accept_mimetypes
     if not accept:
         return offers[0]
-    best = accept.best_match([offer.media_type for offer in offers])
+    # Specific types first, so that */* picks the first offer, then the generic ones.
+    candidates = [(offer.media_type, offer) for offer in offers] + [
+        (generic, offer) for offer in offers for generic in offer.also_accepts
+    ]
+    best = accept.best_match([media_type for media_type, _ in candidates])
     if best is None:
         types = ", ".join(offer.media_type for offer in offers)
         raise NotAcceptable(f"none of the requested media types is available; offered: {types}")
-    return next(offer for offer in offers if offer.media_type == best)
+    return next(offer for media_type, offer in candidates if media_type == best)
 
 
 def mimetype_with_charset(media_type: str) -> str:
