@@ -1,0 +1,1 @@
+"""The blueprints of the linked-data face: one per concern."""
