@@ -7,10 +7,10 @@ wherever the server runs (see ``iris``).
 
 from flask import Flask
 
-from aseankg.linkeddata.views import resources
+from aseankg.linkeddata.views import documents, dumps, landing, resources, void
 
 
 def register(app: Flask) -> None:
     """Add the linked-data blueprints to ``app``."""
-    for module in (resources,):
+    for module in (landing, resources, documents, dumps, void):
         app.register_blueprint(module.blueprint)

@@ -78,3 +78,10 @@ def send(
 def mimetype_for(representation: Representation) -> str:
     media_type = representation.media_type
     return mimetype_with_charset(media_type) if representation.is_text else media_type
+
+
+def send_page(body: str, *cache_key: str) -> Response:
+    """An HTML page that has no other forms (it still varies with Accept: 406 if refused)."""
+    response = Response(body, content_type=mimetype_with_charset("text/html"))
+    response.vary.add("Accept")
+    return conditional(response, *cache_key)

@@ -1,17 +1,32 @@
 """``/id/{kind}/{slug}``: every entity IRI answers with data for machines and a page for people."""
 
 from flask import Blueprint, Response, abort
+from rdflib import Literal
 
 from aseankg.linkeddata.describe import describe
 from aseankg.linkeddata.iris import current_iri_map
 from aseankg.linkeddata.page import PageBuilder
 from aseankg.linkeddata.present import Presenter
 from aseankg.linkeddata.representations import HTML, RDF_FORMATS, RESOURCE_OFFERS, serialize
-from aseankg.linkeddata.responses import alternates, negotiate, send, split_extension
+from aseankg.linkeddata.responses import (
+    alternates,
+    negotiate,
+    send,
+    send_page,
+    split_extension,
+)
+from aseankg.linkeddata.sparql import select
 from aseankg.linkeddata.views.site import TEMPLATES, render_page
 from aseankg.namespaces import ENTITY_KINDS
 
 blueprint = Blueprint("resources", __name__, template_folder=TEMPLATES)
+
+KIND_QUERY = """
+SELECT DISTINCT ?space ?entity WHERE {
+  { GRAPH ?g { ?entity ?p ?o } } UNION { GRAPH ?g { ?s ?p ?entity } }
+  FILTER(isIRI(?entity) && STRSTARTS(STR(?entity), ?space))
+}
+"""
 
 
 @blueprint.get("/id/<kind>/<name>")
@@ -32,3 +47,20 @@ def resource(kind: str, name: str) -> Response:
     else:
         body = serialize(description.dataset(), representation)
     return send(body, representation, url=url, offers=RESOURCE_OFFERS, cache_key=("id", iri))
+
+
+@blueprint.get("/id/<kind>/")
+def kind_index(kind: str) -> Response:
+    """Every entity of one kind, by label: a way in for people browsing."""
+    if kind not in ENTITY_KINDS:
+        abort(404, description=f"'{kind}' is not a kind of entity here")
+    negotiate([HTML])
+    iri_map = current_iri_map()
+    space = iri_map.public(f"id/{kind}/")
+    presenter = Presenter(iri_map)
+    links = sorted(
+        (presenter.link(row["entity"]) for row in select(KIND_QUERY, space=Literal(str(space)))),
+        key=lambda link: link.text.lower(),
+    )
+    body = render_page("kind.html", kind=kind, links=links)
+    return send_page(body, "kind", space)
