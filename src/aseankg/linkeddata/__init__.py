@@ -2,15 +2,5 @@
 
 Everything here answers from the query engine or from the files the engine
 was loaded from; the IRIs in the data stay canonical while pages link to
-wherever the server runs (see ``iris``).
+wherever the server runs (see ``iris``). The blueprints are in ``views``.
 """
-
-from flask import Flask
-
-from aseankg.linkeddata.views import documents, dumps, landing, resources, void
-
-
-def register(app: Flask) -> None:
-    """Add the linked-data blueprints to ``app``."""
-    for module in (landing, resources, documents, dumps, void):
-        app.register_blueprint(module.blueprint)

@@ -28,10 +28,9 @@ SELECT DISTINCT ?resource ?s ?p ?o ?g WHERE {
   } UNION {
     { ?resource ?link ?node } UNION { ?node ?link ?resource }
     FILTER(isIRI(?node) && ?node != ?resource)
-    FILTER EXISTS {
-      VALUES ?nary { ak:Participation ak:Quantity ak:Change }
-      ?node a/rdfs:subClassOf* ?nary
-    }
+    ?node a ?class .
+    ?class rdfs:subClassOf* ?nary .
+    VALUES ?nary { ak:Participation ak:Quantity ak:Change }
     { GRAPH ?g { ?node ?p ?o } BIND(?node AS ?s) }
     UNION { GRAPH ?g { ?s ?p ?node } BIND(?node AS ?o) }
   }

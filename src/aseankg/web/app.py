@@ -6,7 +6,7 @@ from typing import Any
 from flask import Flask
 
 from aseankg.engine import Engine, Limits
-from aseankg.linkeddata import register as register_linked_data
+from aseankg.linkeddata.views import register as register_linked_data
 from aseankg.web import errors
 from aseankg.web.extension import attach
 from aseankg.web.settings import DEFAULTS, sources_of
