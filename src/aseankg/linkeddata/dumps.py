@@ -4,18 +4,21 @@ TriG and N-Quads come straight from the store (``engine.dump``), every quad
 in its named graph; the gzipped N-Quads is that file compressed with a fixed
 timestamp, so its bytes (and ETag) do not change between runs. JSON-LD keeps
 the named graphs and is compacted with the dataset's context; Turtle holds the
-union of all graphs, for tools that read triples only.
+union of all graphs, for tools that read triples only, written by Oxigraph so
+that literals keep their exact lexical forms.
 """
 
 import gzip
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import pyoxigraph
 from rdflib import Dataset
 
 from aseankg.dataset import new_dataset
 from aseankg.linkeddata.cache import app_cached
 from aseankg.linkeddata.representations import by_name, serialize
+from aseankg.namespaces import PREFIXES
 from aseankg.web.extension import current_engine
 
 _NQUADS = "application/n-quads"
@@ -59,7 +62,12 @@ def _jsonld() -> bytes:
 
 
 def _turtle() -> bytes:
-    return serialize(_dataset(), by_name("ttl"))
+    """The union, written by Oxigraph so every literal keeps its lexical form."""
+    quads = pyoxigraph.parse(_nquads(), format=pyoxigraph.RdfFormat.N_QUADS)
+    union = {pyoxigraph.Triple(quad.subject, quad.predicate, quad.object) for quad in quads}
+    return pyoxigraph.serialize(
+        sorted(union, key=str), format=pyoxigraph.RdfFormat.TURTLE, prefixes=PREFIXES
+    )
 
 
 DUMPS: tuple[Dump, ...] = (
