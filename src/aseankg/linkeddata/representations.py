@@ -28,6 +28,8 @@ class Representation:
     keeps_graphs: bool = False
     label: str = ""
     """The syntax's name for people."""
+    also_accepts: tuple[str, ...] = ()
+    """Broader media types this form answers too (``application/json`` for JSON-LD)."""
 
     @property
     def extension(self) -> str:
@@ -65,6 +67,7 @@ RDF_FORMATS: tuple[Representation, ...] = tuple(
         _RDFLIB_FORMATS[fmt.media_type],
         fmt.media_type in _QUAD_FORMATS,
         _LABELS[fmt.media_type],
+        ("application/json",) if fmt.media_type == "application/ld+json" else (),
     )
     for fmt in GRAPH_FORMATS
 )

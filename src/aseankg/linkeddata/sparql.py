@@ -43,9 +43,3 @@ def select(text: str, **bindings: URIRef | Literal) -> list[Row]:
     )
     result = Result.parse(io.BytesIO(payload), format="json")
     return [{str(name): value for name, value in row.items()} for row in result.bindings]
-
-
-def count(text: str, **bindings: URIRef | Literal) -> int:
-    """The integer in column ``n`` of a one-row aggregate query."""
-    rows = select(text, **bindings)
-    return int(rows[0]["n"].toPython()) if rows and "n" in rows[0] else 0
