@@ -5,20 +5,17 @@ from typing import Any
 
 from flask import Flask
 
-from aseankg import bundle
 from aseankg.engine import Engine, Limits
-from aseankg.layout import dataset_sources
+from aseankg.linkeddata.views import register as register_linked_data
 from aseankg.web import cors, errors, sparql
 from aseankg.web.extension import attach
-from aseankg.web.settings import DEFAULTS, as_path, body_limits
+from aseankg.web.settings import DEFAULTS, body_limits, sources_of
 
 
 def build_engine(config: Mapping[str, Any]) -> Engine:
     """Load the configured data into an engine (once per server, before workers fork)."""
-    data_dir = as_path(config["ASEANKG_DATA_DIR"]) or bundle.data_dir()
-    ontology_dir = as_path(config["ASEANKG_ONTOLOGY_DIR"]) or bundle.ontology_dir()
     return Engine.from_sources(
-        dataset_sources(data_dir, ontology_dir),
+        sources_of(config),
         limits=Limits(
             timeout=float(config["ASEANKG_QUERY_TIMEOUT"]),
             max_rows=int(config["ASEANKG_MAX_ROWS"]),
@@ -39,4 +36,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     cors.register(app)
     app.register_blueprint(sparql.blueprint)
+    register_linked_data(app)
     return app

@@ -1,14 +1,29 @@
 """Choosing a response format: ``format=`` first, then the Accept header (Werkzeug's parser)."""
 
 from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 from flask import request
 from werkzeug.exceptions import BadRequest, NotAcceptable
 
-from aseankg.engine import ResultFormat
+
+class Offer(Protocol):
+    """Anything a response can be written as: a result format, an HTML page."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def also_accepts(self) -> tuple[str, ...]: ...
 
 
-def choose_format(offers: Sequence[ResultFormat], override: str | None = None) -> ResultFormat:
+OfferT = TypeVar("OfferT", bound=Offer)
+
+
+def choose_format(offers: Sequence[OfferT], override: str | None = None) -> OfferT:
     """The offer the client asked for; the first offer when it expressed no preference.
 
     ``override`` (a ``format=`` value or a file extension) wins over Accept; it may

@@ -3,8 +3,12 @@
 Every key can be given to ``create_app``; ``aseankg serve`` sets them from its options.
 """
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from aseankg import bundle
+from aseankg.layout import Source, dataset_sources
 
 DEFAULTS: dict[str, Any] = {
     # A folder laid out like data/ (reference/ and stories/); None serves the bundled data.
@@ -19,6 +23,11 @@ DEFAULTS: dict[str, Any] = {
     "ASEANKG_MAX_QUERY_LENGTH": 100_000,
     # Query processes per web process; each holds the store and runs one query at a time.
     "ASEANKG_QUERY_WORKERS": 2,
+    # The base of every IRI the data mints; resources under it dereference on this server.
+    "ASEANKG_PUBLIC_BASE": "https://w3id.org/aseankg/",
+    # The URL where the public base is served, e.g. "https://kg.example.org/aseankg/";
+    # None serves it at the root of whatever host the request came to.
+    "ASEANKG_SERVED_BASE": None,
 }
 
 
@@ -40,3 +49,14 @@ def body_limits(max_query_length: int) -> dict[str, int]:
 
 def as_path(value: str | Path | None) -> Path | None:
     return None if value is None else Path(value)
+
+
+def ontology_dir_of(config: Mapping[str, Any]) -> Path:
+    """The configured ontology folder (the bundled one by default)."""
+    return as_path(config["ASEANKG_ONTOLOGY_DIR"]) or bundle.ontology_dir()
+
+
+def sources_of(config: Mapping[str, Any]) -> list[Source]:
+    """The files the configured dataset is loaded from."""
+    data_dir = as_path(config["ASEANKG_DATA_DIR"]) or bundle.data_dir()
+    return dataset_sources(data_dir, ontology_dir_of(config))

@@ -1,0 +1,77 @@
+"""What the server says about one resource: its concise bounded description, with provenance.
+
+The description holds every fact in which the resource is subject (outgoing)
+or object (incoming), and the facts of the n-ary nodes attached to it either
+way (participations with their roles, quantities and changes with their
+qualifiers and units), each fact with the named graph, that is the story, it
+comes from.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rdflib import Dataset, URIRef
+from rdflib.term import Node
+
+from aseankg.dataset import new_dataset
+from aseankg.linkeddata.sparql import select
+from aseankg.web.extension import current_engine
+
+DESCRIPTION_QUERY = """
+PREFIX ak: <https://w3id.org/aseankg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?resource ?s ?p ?o ?g WHERE {
+  {
+    GRAPH ?g { ?resource ?p ?o } BIND(?resource AS ?s)
+  } UNION {
+    GRAPH ?g { ?s ?p ?resource } BIND(?resource AS ?o)
+  } UNION {
+    { ?resource ?link ?node } UNION { ?node ?link ?resource }
+    FILTER(isIRI(?node) && ?node != ?resource)
+    ?node a ?class .
+    ?class rdfs:subClassOf* ?nary .
+    VALUES ?nary { ak:Participation ak:Quantity ak:Change }
+    { GRAPH ?g { ?node ?p ?o } BIND(?node AS ?s) }
+    UNION { GRAPH ?g { ?s ?p ?node } BIND(?node AS ?o) }
+  }
+}
+"""
+
+Quad = tuple[Node, Node, Node, URIRef]
+
+
+@dataclass(frozen=True)
+class Description:
+    """The facts about ``resource``, each as (subject, predicate, object, graph)."""
+
+    resource: URIRef
+    quads: tuple[Quad, ...]
+    truncated: bool
+    """True when the engine's row cap cut the description short."""
+
+    def dataset(self) -> Dataset:
+        """The facts as an rdflib Dataset, one named graph per source graph."""
+        dataset = new_dataset()
+        for subject, predicate, obj, graph in self.quads:
+            dataset.graph(graph).add((subject, predicate, obj))
+        return dataset
+
+    def about(self, subject: Node) -> Iterator[Quad]:
+        return (quad for quad in self.quads if quad[0] == subject)
+
+    def pointing_at(self, obj: Node) -> Iterator[Quad]:
+        return (quad for quad in self.quads if quad[2] == obj)
+
+
+def describe(resource: URIRef) -> Description | None:
+    """The description of ``resource``, or None when the dataset never mentions it."""
+    rows = select(DESCRIPTION_QUERY, resource=resource)
+    if not rows:
+        return None
+    quads = tuple(
+        sorted(
+            {(row["s"], row["p"], row["o"], row["g"]) for row in rows},  # type: ignore[misc]
+            key=lambda quad: tuple(str(term) for term in quad),
+        )
+    )
+    return Description(resource, quads, len(rows) >= current_engine().limits.max_rows)

@@ -1,0 +1,45 @@
+"""Names for people: the label of every IRI the dataset labels, and of each story graph."""
+
+from rdflib import Literal, URIRef
+
+from aseankg.linkeddata.cache import app_cached
+from aseankg.linkeddata.iris import local_name
+from aseankg.linkeddata.sparql import select
+
+#: Lower rank wins: rdfs:label, then skos:prefLabel, then dcterms:title.
+LABELS_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX ak: <https://w3id.org/aseankg/ontology#>
+SELECT ?iri ?label ?rank WHERE {
+  { ?iri rdfs:label ?label BIND(1 AS ?rank) }
+  UNION { ?iri skos:prefLabel ?label BIND(2 AS ?rank) }
+  UNION { ?iri dcterms:title ?label BIND(3 AS ?rank) }
+  UNION { ?story ak:storyGraph ?iri ; rdfs:label ?label BIND(4 AS ?rank) }
+  FILTER(isIRI(?iri) && isLiteral(?label))
+}
+"""
+
+
+def _preference(rank: int, label: Literal) -> tuple[int, int]:
+    language = label.language or ""
+    return rank, 0 if language in ("en", "") or language.startswith("en-") else 1
+
+
+@app_cached
+def label_index() -> dict[URIRef, str]:
+    """Every labelled IRI with its best label (English rdfs:label first)."""
+    best: dict[URIRef, tuple[tuple[int, int], str]] = {}
+    for row in select(LABELS_QUERY):
+        iri, label = row["iri"], row["label"]
+        assert isinstance(iri, URIRef) and isinstance(label, Literal)
+        preference = _preference(int(row["rank"].toPython()), label)
+        if iri not in best or preference < best[iri][0]:
+            best[iri] = (preference, str(label))
+    return {iri: label for iri, (_, label) in best.items()}
+
+
+def label_of(iri: URIRef) -> str:
+    """The IRI's label, or its last segment when the dataset gives none."""
+    return label_index().get(iri) or local_name(iri)

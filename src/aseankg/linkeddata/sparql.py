@@ -1,0 +1,45 @@
+"""SELECT queries through the engine, answered as rdflib terms.
+
+Linked-data views query the engine like any client does, so the time limit,
+the row cap and the worker isolation hold for them too. Values go in as
+substitutions (bound terms), never as text pasted into the query.
+"""
+
+import io
+
+import pyoxigraph
+from rdflib import Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Node
+
+from aseankg.engine import by_name
+from aseankg.web.extension import current_engine
+
+_JSON = by_name("SELECT", "json")
+
+Row = dict[str, Node]
+
+
+def _oxigraph_term(term: URIRef | Literal) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(str(term))
+    if term.language:
+        return pyoxigraph.Literal(str(term), language=term.language)
+    datatype = pyoxigraph.NamedNode(str(term.datatype)) if term.datatype else None
+    return pyoxigraph.Literal(str(term), datatype=datatype)
+
+
+def select(text: str, **bindings: URIRef | Literal) -> list[Row]:
+    """Run a SELECT query with ``bindings`` substituted for its variables of the same name.
+
+    A substituted variable must appear in the query's projection (Oxigraph's rule).
+    """
+    assert _JSON is not None
+    engine = current_engine()
+    payload = engine.execute(
+        engine.prepare(text),
+        _JSON,
+        substitutions={name: _oxigraph_term(term) for name, term in bindings.items()},
+    )
+    result = Result.parse(io.BytesIO(payload), format="json")
+    return [{str(name): value for name, value in row.items()} for row in result.bindings]

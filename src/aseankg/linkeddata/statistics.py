@@ -1,0 +1,93 @@
+"""Counts over the dataset, computed by queries through the engine.
+
+Triples are counted per named graph and summed (a fact stated in two graphs
+counts twice), so the counts of the graphs add up to the whole and equal the
+number of quads in the store and in the dumps. Entities are the distinct
+resources under the public ``id/`` space that are subjects of some fact.
+"""
+
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+
+from aseankg.linkeddata.cache import app_cached
+from aseankg.linkeddata.sparql import select
+
+PER_GRAPH_QUERY = """
+SELECT ?space ?g (COUNT(*) AS ?triples) (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
+  GRAPH ?g { ?s ?p ?o }
+  BIND(IF(isIRI(?s) && STRSTARTS(STR(?s), ?space), ?s, ?none) AS ?entity)
+}
+GROUP BY ?space ?g
+"""
+
+TOTALS_QUERY = """
+SELECT ?space (COUNT(*) AS ?triples) (COUNT(DISTINCT ?entity) AS ?entities)
+       (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?o) AS ?objects)
+       (COUNT(DISTINCT ?p) AS ?properties) WHERE {
+  GRAPH ?g { ?s ?p ?o }
+  BIND(IF(isIRI(?s) && STRSTARTS(STR(?s), ?space), ?s, ?none) AS ?entity)
+}
+GROUP BY ?space
+"""
+
+CLASSES_QUERY = """
+SELECT ?class (COUNT(DISTINCT ?s) AS ?entities) WHERE { GRAPH ?g { ?s a ?class } }
+GROUP BY ?class ORDER BY ?class
+"""
+
+PROPERTIES_QUERY = """
+SELECT ?p (COUNT(*) AS ?triples) WHERE { GRAPH ?g { ?s ?p ?o } }
+GROUP BY ?p ORDER BY ?p
+"""
+
+
+@dataclass(frozen=True)
+class GraphCount:
+    graph: URIRef
+    triples: int
+    entities: int
+
+
+@dataclass(frozen=True)
+class Statistics:
+    triples: int
+    entities: int
+    subjects: int
+    objects: int
+    graphs: tuple[GraphCount, ...]
+    classes: tuple[tuple[URIRef, int], ...]
+    """Each class used with its number of distinct instances."""
+    properties: tuple[tuple[URIRef, int], ...]
+    """Each property used with its number of triples."""
+
+
+def _int(value: object) -> int:
+    assert isinstance(value, Literal)
+    return int(value.toPython())
+
+
+@app_cached
+def statistics(entity_space: str) -> Statistics:
+    """Counts over every named graph; entities are IRIs starting with ``entity_space``."""
+    space = Literal(entity_space)
+    totals = select(TOTALS_QUERY, space=space)
+    total = totals[0] if totals else {}
+    graphs = tuple(
+        sorted(
+            (
+                GraphCount(row["g"], _int(row["triples"]), _int(row["entities"]))  # type: ignore[arg-type]
+                for row in select(PER_GRAPH_QUERY, space=space)
+            ),
+            key=lambda count: str(count.graph),
+        )
+    )
+    return Statistics(
+        triples=_int(total.get("triples", Literal(0))),
+        entities=_int(total.get("entities", Literal(0))),
+        subjects=_int(total.get("subjects", Literal(0))),
+        objects=_int(total.get("objects", Literal(0))),
+        graphs=graphs,
+        classes=tuple((row["class"], _int(row["entities"])) for row in select(CLASSES_QUERY)),  # type: ignore[misc]
+        properties=tuple((row["p"], _int(row["triples"])) for row in select(PROPERTIES_QUERY)),  # type: ignore[misc]
+    )

@@ -1,0 +1,39 @@
+"""``/``: what the dataset is, with its counts and every way in."""
+
+from flask import Blueprint, Response
+
+from aseankg.linkeddata.documents import shapes_document
+from aseankg.linkeddata.dumps import DUMPS, dump_bytes
+from aseankg.linkeddata.iris import current_iri_map
+from aseankg.linkeddata.present import Presenter, story_index
+from aseankg.linkeddata.representations import HTML
+from aseankg.linkeddata.responses import negotiate, send_page
+from aseankg.linkeddata.statistics import statistics
+from aseankg.linkeddata.views.site import TEMPLATES, render_page
+from aseankg.linkeddata.void import DESCRIPTION, TITLE
+from aseankg.namespaces import ENTITY_KINDS
+
+blueprint = Blueprint("landing", __name__, template_folder=TEMPLATES)
+
+
+@blueprint.get("/")
+def landing() -> Response:
+    negotiate([HTML])
+    iri_map = current_iri_map()
+    presenter = Presenter(iri_map)
+    stories = sorted(
+        (presenter.story(graph) for graph in story_index()), key=lambda story: story.position
+    )
+    counts = statistics(iri_map.public_base + "id/")
+    body = render_page(
+        "landing.html",
+        title=TITLE,
+        description=DESCRIPTION,
+        counts=counts,
+        stories=stories,
+        kinds=ENTITY_KINDS,
+        dumps=[(dump, len(dump_bytes(dump.filename))) for dump in DUMPS],
+        shapes=shapes_document() is not None,
+        iri_map=iri_map,
+    )
+    return send_page(body, "landing", iri_map.served_base)

@@ -1,0 +1,66 @@
+"""``/id/{kind}/{slug}``: every entity IRI answers with data for machines and a page for people."""
+
+from flask import Blueprint, Response, abort
+from rdflib import Literal
+
+from aseankg.linkeddata.describe import describe
+from aseankg.linkeddata.iris import current_iri_map
+from aseankg.linkeddata.page import PageBuilder
+from aseankg.linkeddata.present import Presenter
+from aseankg.linkeddata.representations import HTML, RDF_FORMATS, RESOURCE_OFFERS, serialize
+from aseankg.linkeddata.responses import (
+    alternates,
+    negotiate,
+    send,
+    send_page,
+    split_extension,
+)
+from aseankg.linkeddata.sparql import select
+from aseankg.linkeddata.views.site import TEMPLATES, render_page
+from aseankg.namespaces import ENTITY_KINDS
+
+blueprint = Blueprint("resources", __name__, template_folder=TEMPLATES)
+
+KIND_QUERY = """
+SELECT DISTINCT ?space ?entity WHERE {
+  { GRAPH ?g { ?entity ?p ?o } } UNION { GRAPH ?g { ?s ?p ?entity } }
+  FILTER(isIRI(?entity) && STRSTARTS(STR(?entity), ?space))
+}
+"""
+
+
+@blueprint.get("/id/<kind>/<name>")
+def resource(kind: str, name: str) -> Response:
+    slug, extension = split_extension(name, RESOURCE_OFFERS)
+    representation = negotiate(RESOURCE_OFFERS, extension)
+    iri_map = current_iri_map()
+    iri = iri_map.public(f"id/{kind}/{slug}")
+    description = describe(iri) if kind in ENTITY_KINDS else None
+    if description is None:
+        abort(404, description=f"<{iri}> names nothing in this dataset")
+    url = iri_map.served(str(iri))
+    if representation is HTML:
+        page = PageBuilder(description, Presenter(iri_map)).build()
+        body: str | bytes = render_page(
+            "resource.html", page=page, alternates=alternates(url, RDF_FORMATS)
+        )
+    else:
+        body = serialize(description.dataset(), representation)
+    return send(body, representation, url=url, offers=RESOURCE_OFFERS, cache_key=("id", iri))
+
+
+@blueprint.get("/id/<kind>/")
+def kind_index(kind: str) -> Response:
+    """Every entity of one kind, by label: a way in for people browsing."""
+    if kind not in ENTITY_KINDS:
+        abort(404, description=f"'{kind}' is not a kind of entity here")
+    negotiate([HTML])
+    iri_map = current_iri_map()
+    space = iri_map.public(f"id/{kind}/")
+    presenter = Presenter(iri_map)
+    links = sorted(
+        (presenter.link(row["entity"]) for row in select(KIND_QUERY, space=Literal(str(space)))),
+        key=lambda link: link.text.lower(),
+    )
+    body = render_page("kind.html", kind=kind, links=links)
+    return send_page(body, "kind", space)
