@@ -4,6 +4,7 @@ import click
 
 from aseankg import __version__
 from aseankg.cli.export import export
+from aseankg.cli.query import query
 from aseankg.cli.serve import serve
 
 
@@ -14,4 +15,5 @@ def main() -> None:
 
 
 main.add_command(export)
+main.add_command(query)
 main.add_command(serve)

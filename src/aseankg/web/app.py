@@ -8,7 +8,7 @@ from flask import Flask
 from aseankg import bundle
 from aseankg.engine import Engine, Limits
 from aseankg.layout import dataset_sources
-from aseankg.web import errors
+from aseankg.web import api, errors
 from aseankg.web.extension import attach
 from aseankg.web.settings import DEFAULTS, as_path
 
@@ -36,4 +36,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
     attach(app, build_engine(app.config))
     errors.register(app)
+    api.register(app)
     return app
