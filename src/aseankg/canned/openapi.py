@@ -99,7 +99,17 @@ _ERRORS = {
     "406": _error("None of the media types in Accept is offered."),
     "413": _error("The bound query is longer than the server accepts."),
     "503": _error("The query ran past the time limit, or every query worker was busy."),
+    "414": {"description": "The request line is longer than the web server accepts."},
 }
+
+
+def _body(format_name: str) -> dict[str, Any]:
+    """The schema of a result body: JSON formats are described, the others are text."""
+    if format_name == "json":
+        return {"schema": {"$ref": "#/components/schemas/SparqlResults"}}
+    if format_name == "jsonld":
+        return {"schema": {"type": ["object", "array"]}}
+    return _TEXT
 
 
 def _parameter(parameter: Parameter) -> dict[str, Any]:
@@ -144,14 +154,7 @@ def _operation(query: CannedQuery, max_limit: int) -> dict[str, Any]:
             "schema": {"type": "string", "enum": [offer.name for offer in offers] + ["rq"]},
         }
     )
-    content: dict[str, Any] = {
-        offer.media_type: (
-            {"schema": {"$ref": "#/components/schemas/SparqlResults"}}
-            if offer.name == "json"
-            else _TEXT
-        )
-        for offer in offers
-    }
+    content: dict[str, Any] = {offer.media_type: _body(offer.name) for offer in offers}
     content[QUERY_MEDIA_TYPE] = _TEXT
     operation: dict[str, Any] = {
         "operationId": query.name,

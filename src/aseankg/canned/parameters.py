@@ -33,6 +33,8 @@ class ParameterType:
     convert: Callable[[str], Term]
     schema: dict[str, Any]
     """The JSON Schema of the value as it appears in a URL (OpenAPI ``schema``)."""
+    language: str | None = None
+    """The tag of the literals this type makes, for ``?_name_en``-style parameters."""
 
 
 def _iri(value: str) -> Term:
@@ -113,6 +115,7 @@ def language_type(tag: str) -> ParameterType:
         tag,
         lambda value: pyoxigraph.Literal(value, language=tag),
         {"type": "string"},
+        language=tag,
     )
 
 
@@ -147,7 +150,7 @@ class Parameter:
 
     @property
     def language(self) -> str | None:
-        return self.type.name if LANGUAGE.fullmatch(self.type.name) else None
+        return self.type.language
 
     def term(self, value: str) -> Term:
         """``value`` as an RDF term, or ParameterError saying why it does not fit."""

@@ -105,6 +105,16 @@ def _page_links(page: Page, solutions: int) -> list[str]:
     return links
 
 
+def _format_argument() -> str | None:
+    """``format=`` if given: once, and not empty (an empty one is a mistake, not a default)."""
+    given = request.args.getlist("format")
+    if len(given) > 1:
+        raise BadRequest("parameter 'format': is given more than once")
+    if given and not given[0]:
+        raise BadRequest("parameter 'format': is empty")
+    return given[0] if given else None
+
+
 @blueprint.get("/queries/<name>")
 @blueprint.get("/queries/<name>.<suffix>")
 def run(name: str, suffix: str | None = None) -> Response:
@@ -112,7 +122,7 @@ def run(name: str, suffix: str | None = None) -> Response:
         query = current_catalogue()[name]
     except UnknownQuery as error:
         raise NotFound(str(error)) from None
-    override = suffix or request.args.get("format")
+    override = suffix or _format_argument()
     pairs = [(key, value) for key, value in request.args.items(multi=True) if key != "format"]
     try:
         bound = bind(query, pairs, max_limit=max_limit())
