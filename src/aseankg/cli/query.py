@@ -65,9 +65,10 @@ def _list(catalogue: Catalogue) -> None:
 
 def _canned(name: str, params: tuple[str, ...], max_rows: int) -> tuple[str, str]:
     """The file and bound text of a canned query; a bad name or value exits 1."""
+    pairs = _pairs(params)
     try:
         query = Catalogue.load(bundle.queries_dir())[name]
-        bound = bind(query, _pairs(params), max_limit=min(MAX_PAGE_SIZE, max_rows))
+        bound = bind(query, pairs, max_limit=min(MAX_PAGE_SIZE, max_rows))
     except (UnknownQuery, ParameterError) as error:
         raise click.ClickException(str(error)) from None
     return str(query.path), bound.text
