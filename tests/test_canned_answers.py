@@ -6,6 +6,7 @@ run on rdflib's evaluator. Both must give the answer the article states. The fir
 nine queries are the competency questions of the knowledge graph.
 """
 
+import json
 from collections.abc import Callable
 from urllib.parse import urlencode
 
@@ -16,8 +17,10 @@ from rdflib.compare import isomorphic
 from aseankg import bundle
 from aseankg.canned import Catalogue
 from aseankg.namespaces import AK, ID, PREFIXES
-from tests.support.http import get
+from tests.support.http import fetch
 
+JSON = "application/sparql-results+json"
+QUERY = "application/sparql-query"
 Row = tuple[str | None, ...]
 Answer = Callable[..., list[Row]]
 
@@ -42,26 +45,24 @@ def rows(*expected: tuple[str | None, ...]) -> list[Row]:
     return [tuple(expand(cell) for cell in row) for row in expected]
 
 
-def query_url(base: str, name: str, params: dict[str, str]) -> str:
-    return f"{base}/api/queries/{name}?{urlencode(params)}"
+def query_target(name: str, params: dict[str, str]) -> str:
+    return f"/api/queries/{name}?{urlencode(params)}"
 
 
 @pytest.fixture(params=["api", "rdflib"])
 def answer(request: pytest.FixtureRequest, live_server: str, dataset: Dataset) -> Answer:
     def run(name: str, /, **params: str) -> list[Row]:
-        url = query_url(
-            live_server, name, {key: expand(value) or "" for key, value in params.items()}
-        )
+        target = query_target(name, {key: expand(value) or "" for key, value in params.items()})
         if request.param == "api":
-            reply = get(url, {"Accept": "application/sparql-results+json"})
+            reply = fetch(live_server, "GET", target, headers={"Accept": JSON})
             assert reply.status == 200, reply.text
-            result = reply.json()
+            result = json.loads(reply.body)
             names = result["head"]["vars"]
             return [
                 tuple(binding.get(n, {}).get("value") for n in names)
                 for binding in result["results"]["bindings"]
             ]
-        text = get(url, {"Accept": "application/sparql-query"}).text
+        text = fetch(live_server, "GET", target, headers={"Accept": QUERY}).text
         return [tuple(None if c is None else str(c) for c in row) for row in dataset.query(text)]
 
     return run
@@ -702,10 +703,10 @@ def test_the_facts_of_one_story(live_server: str, dataset: Dataset, number: int)
     expected = Graph()
     for triple in dataset.graph(expand(f"storygraph:{number:02d}")).triples((None, None, None)):
         expected.add(triple)
-    url = query_url(live_server, "story-facts", {"story": story})
-    reply = get(url, {"Accept": "text/turtle"})
+    target = query_target("story-facts", {"story": story})
+    reply = fetch(live_server, "GET", target, headers={"Accept": "text/turtle"})
     assert reply.status == 200
     assert reply.headers["Content-Type"].startswith("text/turtle")
     assert isomorphic(Graph().parse(data=reply.text, format="turtle"), expected)
-    bound = get(url, {"Accept": "application/sparql-query"}).text
+    bound = fetch(live_server, "GET", target, headers={"Accept": QUERY}).text
     assert isomorphic(dataset.query(bound).graph, expected)

@@ -1,11 +1,9 @@
-"""A small HTTP client for tests that talk to a live server (standard library only)."""
+"""Raw HTTP requests for tests that check statuses and headers exactly (no client magic)."""
 
-import json
-import urllib.error
-import urllib.request
+import http.client
 from dataclasses import dataclass
 from email.message import Message
-from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 
 @dataclass(frozen=True)
@@ -18,15 +16,38 @@ class Reply:
     def text(self) -> str:
         return self.body.decode("utf-8")
 
-    def json(self) -> Any:
-        return json.loads(self.body)
+    @property
+    def media_type(self) -> str:
+        return self.headers.get("Content-Type", "").split(";")[0].strip()
 
 
-def get(url: str, headers: dict[str, str] | None = None) -> Reply:
-    """GET ``url``; error statuses are returned, not raised."""
-    request = urllib.request.Request(url, headers=headers or {})
+def fetch(
+    base: str,
+    method: str,
+    target: str,
+    body: bytes | str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Reply:
+    """Send one request to the server at ``base`` and read the whole reply."""
+    address = urlsplit(base)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return Reply(response.status, response.headers, response.read())
-    except urllib.error.HTTPError as error:
-        return Reply(error.code, error.headers, error.read())
+        connection.request(method, target, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return Reply(response.status, response.headers, response.read())
+    finally:
+        connection.close()
+
+
+def form(**parameters: str | list[str]) -> str:
+    """Parameters URL-encoded (``default_graph_uri`` is sent as ``default-graph-uri``)."""
+    return urlencode({name.replace("_", "-"): value for name, value in parameters.items()}, True)
+
+
+def sparql_target(**parameters: str | list[str]) -> str:
+    """``/sparql`` with the parameters in its query string."""
+    return f"/sparql?{form(**parameters)}" if parameters else "/sparql"
+
+
+FORM_TYPE = {"Content-Type": "application/x-www-form-urlencoded"}
+QUERY_TYPE = {"Content-Type": "application/sparql-query"}

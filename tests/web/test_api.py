@@ -1,17 +1,33 @@
 """The canned-query API over HTTP: catalogue, negotiation, errors, pages, caching, injection."""
 
 import json
-from urllib.parse import quote, urlencode
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
 from rdflib import Dataset, Graph
 
 from aseankg.namespaces import ID
-from tests.support.http import get
+from tests.support.http import Reply, fetch
 from tests.support.server import running_server
 
 MALAYSIA = f"{ID}country/my"
 JSON = "application/sparql-results+json"
+
+
+@dataclass(frozen=True)
+class JsonReply(Reply):
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+def get(address: str, headers: dict[str, str] | None = None) -> JsonReply:
+    """GET an absolute URL of a live server."""
+    parts = urlsplit(address)
+    target = f"{parts.path}?{parts.query}" if parts.query else parts.path
+    reply = fetch(f"{parts.scheme}://{parts.netloc}", "GET", target, headers=headers)
+    return JsonReply(reply.status, reply.headers, reply.body)
 
 
 def url(base: str, name: str, suffix: str = "", /, **params: str) -> str:
