@@ -2,13 +2,16 @@
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
 from rdflib import Dataset, Graph
 
+from aseankg.canned import CatalogueError
 from aseankg.namespaces import ID
+from aseankg.web import create_app
 from tests.support.http import Reply, fetch
 from tests.support.server import running_server
 
@@ -271,3 +274,9 @@ def test_injection_in_an_integer_parameter_is_refused(live_server: str) -> None:
     reply = get(url(live_server, "co-participation", minEvents="1) || true || (1"))
     assert reply.status == 400
     assert "parameter 'minEvents'" in reply.text
+
+
+def test_a_malformed_query_file_stops_the_app(tmp_path: Path) -> None:
+    (tmp_path / "broken.rq").write_text("#+ summary: x\n#+ colour: red\nASK {}\n")
+    with pytest.raises(CatalogueError, match=r"broken\.rq:2: colour: unknown decorator"):
+        create_app({"ASEANKG_QUERIES_DIR": tmp_path, "ASEANKG_QUERY_WORKERS": 1})
