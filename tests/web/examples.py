@@ -4,6 +4,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 
 from aseankg import bundle
+from aseankg.canned.binding import bind
+from aseankg.canned.catalogue import Catalogue
 from aseankg.namespaces import AK, ID
 
 SUMMIT = URIRef(f"{ID}event/28th-china-asean-summit")
@@ -29,5 +31,6 @@ XI_VISITED = ["Cambodia", "Malaysia", "Vietnam"]
 
 
 def xi_trip_query() -> str:
-    """The bundled query for Xi Jinping's first trip of 2025 (one row per country visited)."""
-    return (bundle.queries_dir() / "xi-jinping-first-trip-2025.rq").read_text(encoding="utf-8")
+    """The canned query for a first trip of 2025, bound to its default person, Xi Jinping."""
+    catalogue = Catalogue.load(bundle.queries_dir())
+    return bind(catalogue["first-trip-abroad-2025"], []).text

@@ -5,6 +5,7 @@ import click
 from aseankg import __version__
 from aseankg.cli.bench import bench
 from aseankg.cli.export import export
+from aseankg.cli.query import query
 from aseankg.cli.serve import serve
 from aseankg.cli.validate import validate
 
@@ -17,5 +18,6 @@ def main() -> None:
 
 main.add_command(bench)
 main.add_command(export)
+main.add_command(query)
 main.add_command(serve)
 main.add_command(validate)

@@ -85,6 +85,12 @@ def tokens(text: str, reading: re.Pattern[str]) -> Iterator[Token]:
             depth += 1
 
 
+def lex(text: str) -> list[Token]:
+    """The query's tokens in the reading the engine itself follows, for callers that inspect
+    structure (where a group opens, which variables appear) without parsing SPARQL again."""
+    return list(tokens(text, _READINGS[0]))
+
+
 def position(text: str, offset: int) -> str:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -7,7 +7,7 @@ from flask import Flask
 
 from aseankg.engine import Engine, Limits
 from aseankg.linkeddata.views import register as register_linked_data
-from aseankg.web import cors, errors, sparql
+from aseankg.web import api, cors, errors, sparql
 from aseankg.web.extension import attach
 from aseankg.web.settings import DEFAULTS, body_limits, sources_of
 
@@ -36,5 +36,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     cors.register(app)
     app.register_blueprint(sparql.blueprint)
+    api.register(app)
     register_linked_data(app)
     return app

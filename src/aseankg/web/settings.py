@@ -15,6 +15,8 @@ DEFAULTS: dict[str, Any] = {
     "ASEANKG_DATA_DIR": None,
     # A folder holding aseankg.ttl; None serves the bundled ontology.
     "ASEANKG_ONTOLOGY_DIR": None,
+    # A folder of canned queries (*.rq with #+ decorators); None serves the bundled ones.
+    "ASEANKG_QUERIES_DIR": None,
     # Seconds a query may run before its worker process is stopped.
     "ASEANKG_QUERY_TIMEOUT": 10.0,
     # Most solutions a query returns; the response says when the cap applied.

@@ -1,0 +1,201 @@
+"""``aseankg query``: run SPARQL, or a canned query, against the knowledge graph."""
+
+import sys
+from pathlib import Path
+
+import click
+
+from aseankg import bundle
+from aseankg.canned import Catalogue, ParameterError, UnknownQuery, bind
+from aseankg.canned.decorators import MAX_PAGE_SIZE
+from aseankg.cli.errors import InputError, reports_input_errors
+from aseankg.engine import (
+    GRAPH_FORMATS,
+    SOLUTION_FORMATS,
+    Engine,
+    EngineError,
+    Limits,
+    by_name,
+    formats_for,
+)
+from aseankg.layout import dataset_sources
+
+_FORMAT_HELP = (
+    f"Result format. SELECT/ASK: {', '.join(f.name for f in SOLUTION_FORMATS)} "
+    f"(default json). CONSTRUCT/DESCRIBE: {', '.join(f.name for f in GRAPH_FORMATS)} "
+    "(default ttl)."
+)
+
+
+def _read(path: Path) -> str:
+    """The query text of ``path`` (``-`` is standard input); unreadable files exit 2."""
+    if str(path) == "-":
+        return sys.stdin.read()
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        raise InputError(f"{path}: {reason}") from error
+
+
+def _pairs(params: tuple[str, ...]) -> list[tuple[str, str]]:
+    pairs = []
+    for param in params:
+        name, equals, value = param.partition("=")
+        if not equals:
+            raise click.UsageError(f"--param {param!r} must be KEY=VALUE")
+        pairs.append((name, value))
+    return pairs
+
+
+def _list(catalogue: Catalogue) -> None:
+    for query in catalogue.values():
+        click.echo(f"{query.name}  ({query.form})")
+        click.echo(f"    {query.decorators.summary}")
+        for parameter in query.parameters:
+            details = parameter.describe()
+            facts = [details["type"] if not parameter.language else f"text@{parameter.language}"]
+            facts.append("required" if parameter.required else "optional")
+            if parameter.default is not None:
+                facts.append(f"default {parameter.default}")
+            if parameter.allowed:
+                facts.append(f"one of {', '.join(parameter.allowed)}")
+            click.echo(f"    --param {parameter.name}=...  ({'; '.join(facts)})")
+
+
+def _canned(name: str, params: tuple[str, ...], max_rows: int) -> tuple[str, str]:
+    """The file and bound text of a canned query; a bad name or value exits 1."""
+    pairs = _pairs(params)
+    try:
+        query = Catalogue.load(bundle.queries_dir())[name]
+        bound = bind(query, pairs, max_limit=min(MAX_PAGE_SIZE, max_rows))
+    except (UnknownQuery, ParameterError) as error:
+        raise click.ClickException(str(error)) from None
+    return str(query.path), bound.text
+
+
+def _run(text: str, where: str, format_name: str | None, engine: Engine) -> bytes:
+    """Prepare and execute; a refused, failing or overlong query exits 1 naming ``where``."""
+    try:
+        prepared = engine.prepare(text)
+        offers = formats_for(prepared.form)
+        result_format = by_name(prepared.form, format_name) if format_name else offers[0]
+        if result_format is None:
+            names = ", ".join(offer.name for offer in offers)
+            raise click.ClickException(
+                f"format '{format_name}' cannot hold a {prepared.form} result; use one of: {names}"
+            )
+        payload = engine.execute(prepared, result_format)
+    except EngineError as error:
+        raise click.ClickException(f"{where}: {error}") from None
+    if prepared.row_cap is not None:
+        click.echo(f"note: the result stops at {prepared.row_cap} rows (--max-rows)", err=True)
+    return payload
+
+
+@click.command()
+@click.argument("text", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="Read the query from a file ('-' for standard input).",
+)
+@click.option("--canned", metavar="NAME", help="Run a canned query from the catalogue.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A canned query's parameter (repeatable); limit= and offset= choose the page.",
+)
+@click.option("--list", "list_canned", is_flag=True, help="List the canned queries and exit.")
+@click.option(
+    "--show-query", is_flag=True, help="Print the query that would run (parameters bound) and exit."
+)
+@click.option("--format", "format_name", metavar="NAME", help=_FORMAT_HELP)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder laid out like data/ (reference/ and stories/). Default: the bundled data.",
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds the query may run before it is stopped (exit status 1).",
+)
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most solutions the query returns.",
+)
+@reports_input_errors
+def query(
+    text: str | None,
+    query_file: Path | None,
+    canned: str | None,
+    params: tuple[str, ...],
+    list_canned: bool,
+    show_query: bool,
+    format_name: str | None,
+    data_dir: Path | None,
+    timeout: float,
+    max_rows: int,
+) -> None:
+    """Run a SPARQL query over the knowledge graph and write the result to standard output.
+
+    \b
+    Give the query in exactly one way:
+      aseankg query 'SELECT ?s WHERE { ?s a <https://w3id.org/aseankg/ontology#Summit> }'
+      aseankg query --file question.rq --format csv
+      aseankg query --canned events-by-country \\
+          --param country=https://w3id.org/aseankg/id/country/my
+
+    The query runs on the same engine as the endpoint, with the same safety: read-only,
+    no SERVICE, a row cap and a time limit. The default graph is the union of all graphs;
+    GRAPH and FROM NAMED reach the story graphs. Canned queries bind their parameters as
+    typed RDF terms and check them exactly as GET /api/queries/NAME does (see --list).
+
+    \b
+    Exit status:
+      0  the result was written
+      1  the query was refused, failed or ran out of time, or a parameter or
+         format did not fit (the message says why and where)
+      2  an input file could not be read or parsed
+    """
+    given = [text is not None, query_file is not None, canned is not None, list_canned]
+    if sum(given) != 1:
+        raise click.UsageError("give exactly one of: QUERY text, --file, --canned or --list")
+    if params and canned is None:
+        raise click.UsageError("--param goes with --canned")
+    if list_canned:
+        _list(Catalogue.load(bundle.queries_dir()))
+        return
+    if canned is not None:
+        where, text = _canned(canned, params, max_rows)
+    elif query_file is not None:
+        where, text = str(query_file), _read(query_file)
+    else:
+        where, text = "query", str(text)
+    if show_query:
+        click.echo(text)
+        return
+    engine = Engine.from_sources(
+        dataset_sources(data_dir or bundle.data_dir(), bundle.ontology_dir()),
+        limits=Limits(timeout=timeout, max_rows=max_rows),
+        workers=1,
+    )
+    try:
+        payload = _run(text, where, format_name, engine)
+    finally:
+        engine.close()
+    sys.stdout.buffer.write(payload)
+    if not payload.endswith(b"\n"):
+        sys.stdout.buffer.write(b"\n")
