@@ -174,3 +174,14 @@ def test_workers_do_not_hold_the_parents_sockets(engine: Engine) -> None:
     finally:
         pool.close()
         peer.close()
+
+
+def test_a_repeated_query_is_answered_from_the_result_cache(engine: Engine) -> None:
+    prepared = engine.prepare("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } # cache test")
+    first = engine.execute(prepared, JSON)
+    entries = len(engine.results)
+    assert engine.execute(prepared, JSON) == first
+    assert len(engine.results) == entries
+    other_format = engine.execute(prepared, by_name("SELECT", "csv"))
+    assert len(engine.results) == entries + 1
+    assert other_format.startswith(b"n\r\n")

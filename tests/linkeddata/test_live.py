@@ -1,16 +1,18 @@
 """End to end against a real ``aseankg serve`` process: a few IRIs, the dumps and VoID."""
 
 import urllib.request
+from email.message import Message
 
 import pytest
 
 from tests.linkeddata.conftest import parse
 
 
-def fetch(url: str, accept: str) -> tuple[str, dict[str, str], bytes]:
+def fetch(url: str, accept: str) -> tuple[str, Message, bytes]:
+    """Content type, headers (looked up without regard to case, as HTTP says) and body."""
     request = urllib.request.Request(url, headers={"Accept": accept})
     with urllib.request.urlopen(request, timeout=30) as response:
-        return response.headers.get_content_type(), dict(response.headers), response.read()
+        return response.headers.get_content_type(), response.headers, response.read()
 
 
 @pytest.mark.parametrize(

@@ -35,12 +35,16 @@ def solutions(reply: Reply) -> list[dict[str, str]]:
 # Read-only ---------------------------------------------------------------------------------
 
 
-def data_fingerprint(base: str) -> tuple[int, str]:
-    """The number of quads and a digest of all of them, as the endpoint serves them."""
-    count = solutions(
-        fetch(base, "GET", sparql_target(query="SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"))
-    )[0]["n"]
-    every = fetch(base, "GET", sparql_target(query=EVERY_QUAD, format="tsv"))
+def data_fingerprint(base: str, reading: str) -> tuple[int, str]:
+    """The number of quads and a digest of all of them, as the endpoint serves them.
+
+    ``reading`` goes into the queries as a comment, so that each reading is a query the
+    server has not answered before and no cached result can stand in for the data.
+    """
+    note = f"\n# reading: {reading}"
+    count_query = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }" + note
+    count = solutions(fetch(base, "GET", sparql_target(query=count_query)))[0]["n"]
+    every = fetch(base, "GET", sparql_target(query=EVERY_QUAD + note, format="tsv"))
     assert every.status == 200
     assert "X-SPARQL-MaxRows" in every.headers  # shows the cap of 10000 ...
     assert len(every.body.splitlines()) - 1 == int(count)  # ... did not cut the dump short
@@ -62,12 +66,12 @@ UPDATE_ATTEMPTS = [
 
 
 def test_updates_are_refused_in_every_form_and_change_nothing(live_server: str) -> None:
-    before = data_fingerprint(live_server)
+    before = data_fingerprint(live_server, "before")
     for method, target, body, headers in UPDATE_ATTEMPTS:
         reply = fetch(live_server, method, target, body, headers)
         assert reply.status == 403, (target, body, reply.text)
         assert "read-only" in reply.text
-    assert data_fingerprint(live_server) == before
+    assert data_fingerprint(live_server, "after") == before
 
 
 # No outbound network -------------------------------------------------------------------------

@@ -29,10 +29,11 @@ from aseankg.web.server import serve as run_server
 )
 @click.option(
     "--threads",
-    default=8,
+    default=4,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Request threads per web worker.",
+    help="Python threads per web worker; a thread waits while its query runs in a query "
+    "process, so more threads than query workers only help cached and static requests.",
 )
 @click.option(
     "--query-workers",
@@ -62,6 +63,14 @@ from aseankg.web.server import serve as run_server
     type=click.IntRange(min=1),
     help="Longest query text accepted, in characters (longer gets 413).",
 )
+@click.option(
+    "--cache-mb",
+    default=64,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Megabytes of query results, and again of whole responses, kept per web worker "
+    "(the data never changes while serving); 0 keeps none.",
+)
 @click.option("--access-log", is_flag=True, help="Log every request to standard output.")
 @click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
 @reports_input_errors
@@ -75,6 +84,7 @@ def serve(
     timeout: float,
     max_rows: int,
     max_query_length: int,
+    cache_mb: int,
     access_log: bool,
     dev: bool,
 ) -> None:
@@ -90,17 +100,10 @@ def serve(
             "ASEANKG_MAX_ROWS": max_rows,
             "ASEANKG_MAX_QUERY_LENGTH": max_query_length,
             "ASEANKG_QUERY_WORKERS": query_workers,
+            "ASEANKG_CACHE_BYTES": cache_mb * 1024 * 1024,
         }
     )
     if dev:
         app.run(host=host, port=port, debug=True, use_reloader=True)
         return
-    run_server(
-        app,
-        host=host,
-        port=port,
-        workers=workers,
-        threads=threads,
-        query_timeout=timeout,
-        access_log=access_log,
-    )
+    run_server(app, host=host, port=port, workers=workers, threads=threads, access_log=access_log)

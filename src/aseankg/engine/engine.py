@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pyoxigraph
 
+from aseankg.bounded_cache import BoundedCache
 from aseankg.engine import guard
 from aseankg.engine.errors import EngineFailure, QueryRefused, QuerySyntaxError, QueryTooLong
 from aseankg.engine.formats import GRAPH_FORMS, ResultFormat
@@ -17,6 +18,9 @@ from aseankg.engine.pool import WorkerPool
 from aseankg.engine.worker import DumpJob, QueryJob, Term
 from aseankg.layout import Source
 from aseankg.store import load_store
+
+#: Bytes of query results kept per engine (per web process) by default.
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,13 @@ class Engine:
     """Answers SPARQL queries over one immutable dataset."""
 
     def __init__(
-        self, store: pyoxigraph.Store, *, version: str, limits: Limits, workers: int = 2
+        self,
+        store: pyoxigraph.Store,
+        *,
+        version: str,
+        limits: Limits,
+        workers: int = 2,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
     ) -> None:
         self.store = store
         self.version = version
@@ -67,10 +77,17 @@ class Engine:
         self.limits = limits
         self.graphs = frozenset(graph.value for graph in store.named_graphs())
         self._pool = WorkerPool(store, workers)
+        self.results: BoundedCache[bytes] = BoundedCache(cache_bytes)
+        """Serialized results already computed, by query, graphs, bindings and format."""
 
     @classmethod
     def from_sources(
-        cls, sources: Iterable[Source], *, limits: Limits | None = None, workers: int = 2
+        cls,
+        sources: Iterable[Source],
+        *,
+        limits: Limits | None = None,
+        workers: int = 2,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
     ) -> "Engine":
         sources = list(sources)
         return cls(
@@ -78,6 +95,7 @@ class Engine:
             version=fingerprint(sources),
             limits=limits or Limits(),
             workers=workers,
+            cache_bytes=cache_bytes,
         )
 
     def start(self) -> None:
@@ -140,9 +158,24 @@ class Engine:
         result_format: ResultFormat,
         substitutions: Mapping[str, Term] | None = None,
     ) -> bytes:
-        """Run a prepared query in a worker and return its result serialized."""
+        """Run a prepared query in a worker and return its result serialized.
+
+        The data never changes, so results are kept (within the cache's size) and a
+        repeated query with the same graphs, bindings and format is not run again.
+        """
         if result_format.is_graph != (query.form in GRAPH_FORMS):
             raise ValueError(f"{result_format.name} cannot hold the result of a {query.form}")
+        key = (
+            query.text,
+            query.default_graphs,
+            query.named_graphs,
+            query.union_default_graph,
+            result_format.media_type,
+            tuple(sorted((name, str(term)) for name, term in (substitutions or {}).items())),
+        )
+        cached = self.results.get(key)
+        if cached is not None:
+            return cached
         job = QueryJob(
             text=query.text,
             media_type=result_format.media_type,
@@ -157,6 +190,7 @@ class Engine:
             raise QuerySyntaxError(reply.message)
         if reply.error:
             raise EngineFailure(reply.message)
+        self.results.put(key, reply.payload, len(reply.payload))
         return reply.payload
 
     def query(self, text: str, result_format: ResultFormat, **graphs: Iterable[str]) -> bytes:

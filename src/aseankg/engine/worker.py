@@ -92,7 +92,7 @@ def syntax_message(job: Job, error: SyntaxError) -> str:
 
 
 def _reset_signals() -> None:
-    """Drop handlers inherited from the parent (gunicorn installs its own before forking us).
+    """Drop handlers inherited from the parent (a web server installs its own before forking us).
 
     A worker ends on SIGTERM like any process, ignores Ctrl-C (its parent decides when
     to stop) and does not forward signals into its parent's wake-up pipe.

@@ -5,10 +5,12 @@ from typing import Any
 
 from flask import Flask
 
+from aseankg.bounded_cache import BoundedCache
 from aseankg.engine import Engine, Limits
 from aseankg.linkeddata.views import register as register_linked_data
 from aseankg.web import api, cors, errors, sparql
 from aseankg.web.extension import attach
+from aseankg.web.response_cache import ResponseCache
 from aseankg.web.settings import DEFAULTS, body_limits, sources_of
 
 
@@ -22,6 +24,7 @@ def build_engine(config: Mapping[str, Any]) -> Engine:
             max_query_length=int(config["ASEANKG_MAX_QUERY_LENGTH"]),
         ),
         workers=int(config["ASEANKG_QUERY_WORKERS"]),
+        cache_bytes=int(config["ASEANKG_CACHE_BYTES"]),
     )
 
 
@@ -38,4 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(sparql.blueprint)
     api.register(app)
     register_linked_data(app)
+    app.wsgi_app = ResponseCache(  # type: ignore[method-assign]
+        app.wsgi_app, BoundedCache(int(app.config["ASEANKG_CACHE_BYTES"]))
+    )
     return app

@@ -1,64 +1,51 @@
-"""Run the app under gunicorn: data loaded once in the master, query workers per web worker.
+"""Run the app under Granian: data loaded once, before the web workers fork.
 
-The master builds the app (and loads the store) before forking, so web workers
-share its memory. Each web worker then forks its own query processes in
-``post_fork``, while it is still single-threaded.
+``serve`` builds nothing itself: it is handed an app whose store is already
+loaded, keeps it in this module, and lets Granian fork its worker processes,
+which inherit the app and its memory instead of re-parsing the data. Each worker
+then calls ``worker_app`` (a factory, run before the worker starts serving and
+while it is still single-threaded) to fork its own query processes.
+
+Granian's HTTP layer is written in Rust and keeps connections alive; with the
+response cache in front of Flask, a repeated request costs little Python.
 """
 
+import multiprocessing
 from typing import Any
 
 from flask import Flask
-from gunicorn.app.base import BaseApplication
+from granian import Granian
+from granian.constants import Interfaces
 
 from aseankg.web.extension import engine_of
 
+_app: Flask | None = None
 
-class GunicornServer(BaseApplication):  # type: ignore[misc]
-    """A gunicorn application around an already-built Flask app."""
 
-    def __init__(self, app: Flask, options: dict[str, Any]) -> None:
-        self.application = app
-        self.options = options
-        super().__init__()
-
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-        self.cfg.set("post_fork", self._start_query_workers)
-
-    def _start_query_workers(self, server: Any, worker: Any) -> None:
-        engine_of(self.application).start()
-
-    def load(self) -> Flask:
-        return self.application
+def worker_app() -> Any:
+    """The WSGI callable of one web worker, with its query processes started."""
+    if _app is None:
+        raise RuntimeError("aseankg.web.server.serve() must load the app before workers start")
+    engine_of(_app).start()
+    return _app.wsgi_app
 
 
 def serve(
-    app: Flask,
-    *,
-    host: str,
-    port: int,
-    workers: int,
-    threads: int,
-    query_timeout: float,
-    access_log: bool,
+    app: Flask, *, host: str, port: int, workers: int, threads: int, access_log: bool
 ) -> None:
-    """Serve ``app`` until interrupted."""
-    options: dict[str, Any] = {
-        "bind": f"{host}:{port}",
-        "workers": workers,
-        "worker_class": "gthread",
-        "threads": threads,
-        "keepalive": 5,
-        # The longest request line gunicorn allows (its default is 4094 bytes): room for a
-        # GET query of several kilobytes; longer queries are POSTed, as the protocol advises.
-        "limit_request_line": 8190,
-        "preload_app": True,
-        # gunicorn's own watchdog only catches a wedged web worker; queries have their own limit.
-        "timeout": int(query_timeout) + 30,
-        "graceful_timeout": int(query_timeout) + 5,
-        "accesslog": "-" if access_log else None,
-        "proc_name": "aseankg",
-        "control_socket_disable": True,
-    }
-    GunicornServer(app, options).run()
+    """Serve ``app`` until interrupted (SIGINT or SIGTERM)."""
+    global _app
+    _app = app
+    # Workers must be forked, not spawned: they inherit the loaded store this way.
+    multiprocessing.set_start_method("fork", force=True)
+    Granian(
+        f"{__name__}:worker_app",
+        factory=True,
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        blocking_threads=threads,
+        websockets=False,
+        log_access=access_log,
+    ).serve()

@@ -25,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
     "ASEANKG_MAX_QUERY_LENGTH": 100_000,
     # Query processes per web process; each holds the store and runs one query at a time.
     "ASEANKG_QUERY_WORKERS": 2,
+    # Bytes of query results, and again of whole responses, kept per web process (0: none).
+    "ASEANKG_CACHE_BYTES": 64 * 1024 * 1024,
     # The base of every IRI the data mints; resources under it dereference on this server.
     "ASEANKG_PUBLIC_BASE": "https://w3id.org/aseankg/",
     # The URL where the public base is served, e.g. "https://kg.example.org/aseankg/";
