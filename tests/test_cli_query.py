@@ -33,7 +33,14 @@ def test_select_text_gives_sparql_json_by_default() -> None:
 
 @pytest.mark.parametrize(
     ("name", "first_line"),
-    [("csv", "s"), ("tsv", "?s"), ("xml", '<?xml version="1.0"?>'), ("srj", '{"head":')],
+    [
+        ("csv", "s"),
+        ("tsv", "?s"),
+        ("xml", '<?xml version="1.0"?>'),
+        ("srj", '{"head":'),
+        ("text/csv", "s"),
+        ("application/sparql-results+xml", '<?xml version="1.0"?>'),
+    ],
 )
 def test_select_formats(name: str, first_line: str) -> None:
     result = run(SUMMITS, "--format", name)

@@ -29,6 +29,7 @@ def quad_count(dataset: Dataset) -> int:
     [
         ("trig", "trig", pyoxigraph.RdfFormat.TRIG),
         ("nquads", "nquads", pyoxigraph.RdfFormat.N_QUADS),
+        ("nq", "nquads", pyoxigraph.RdfFormat.N_QUADS),
         ("jsonld", "json-ld", pyoxigraph.RdfFormat.JSON_LD),
     ],
 )
@@ -48,8 +49,9 @@ def test_dataset_exports_keep_every_named_graph(
     assert {q.graph_name.value for q in quads} == {str(g) for g in ALL_GRAPHS}
 
 
-def test_turtle_export_is_the_union(dataset: Dataset) -> None:
-    payload = run_export("--format", "turtle")
+@pytest.mark.parametrize("format_name", ["turtle", "ttl", "TTL", "text/turtle"])
+def test_turtle_export_is_the_union(dataset: Dataset, format_name: str) -> None:
+    payload = run_export("--format", format_name)
     union = Graph().parse(data=payload, format="turtle")
     assert len(union) == len(set(dataset.triples((None, None, None))))
     triples = list(pyoxigraph.parse(io.BytesIO(payload), format=pyoxigraph.RdfFormat.TURTLE))
@@ -77,3 +79,17 @@ def test_export_of_broken_data_exits_2_naming_file_and_line(
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {broken}:{bad_line}: ")
     assert target.read_text(encoding="utf-8") == "previous export\n"
+
+
+@pytest.mark.parametrize("format_name", ["nt", "rdfxml"])
+def test_triple_syntaxes_export_the_union(dataset: Dataset, format_name: str) -> None:
+    syntax = {"nt": "nt", "rdfxml": "xml"}[format_name]
+    union = Graph().parse(data=run_export("--format", format_name), format=syntax)
+    assert len(union) == len(set(dataset.triples((None, None, None))))
+
+
+def test_an_unknown_format_is_refused_with_the_names_to_use() -> None:
+    result = CliRunner().invoke(main, ["export", "--format", "yaml"])
+    assert result.exit_code == 2
+    assert "'yaml' is not one of" in result.stderr
+    assert "ttl" in result.stderr and "nq" in result.stderr

@@ -264,9 +264,9 @@ def test_folders_are_searched_recursively_skipping_hidden_and_other_files(tmp_pa
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("notes.txt", "not an RDF file (expected one of .ttl, .trig, .nq, .nt, .jsonld)"),
+        ("notes.txt", "not an RDF file (expected one of .ttl, .nt, .jsonld, .rdf, .trig, .nq)"),
         ("missing.ttl", "no such file or folder"),
-        ("empty", "no RDF files (.ttl, .trig, .nq, .nt, .jsonld) in this folder"),
+        ("empty", "no RDF files (.ttl, .nt, .jsonld, .rdf, .trig, .nq) in this folder"),
     ],
 )
 def test_unusable_paths_exit_2(tmp_path: Path, name: str, message: str) -> None:

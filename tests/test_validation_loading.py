@@ -43,6 +43,21 @@ def test_each_user_file_gets_a_graph_named_by_its_file_uri(tmp_path: Path) -> No
     assert loaded.files == [turtle, trig, quads]
 
 
+def test_rdf_xml_files_are_read(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    rdf_xml = write(
+        folder / "a.rdf",
+        f"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="{EXAMPLE}">
+  <rdf:Description rdf:about="{EXAMPLE}a"><ex:p>1</ex:p></rdf:Description>
+</rdf:RDF>
+""",
+    )
+    loaded = load(user_sources([folder]))
+    assert loaded.files == [rdf_xml]
+    assert len(loaded.dataset.graph(URIRef(rdf_xml.resolve().as_uri()))) == 1
+
+
 def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
     file = write(tmp_path / "data" / "a.ttl", f"<{EXAMPLE}a> <{EXAMPLE}p> 1 .\n")
     sources = user_sources([file, tmp_path / "data", tmp_path / "data" / ".." / "data" / "a.ttl"])

@@ -33,7 +33,7 @@ def _locate(source: Source, rdflib_error: Exception) -> SourceError:
     """
     try:
         with source.path.open("rb") as handle:
-            for _ in pyoxigraph.parse(handle, format=source.oxigraph_format):
+            for _ in pyoxigraph.parse(handle, format=source.syntax.oxigraph):
                 pass
     except SyntaxError as error:
         return SourceError(source.path, str(error), error.lineno)
@@ -44,7 +44,7 @@ def _locate(source: Source, rdflib_error: Exception) -> SourceError:
 def parse_source(target: Graph, source: Source) -> None:
     """Parse one file into ``target``, raising SourceError on any failure."""
     try:
-        target.parse(source.path, format=source.format)
+        target.parse(source.path, format=source.syntax.rdflib)
     except OSError as error:
         raise SourceError(source.path, error.strerror or str(error)) from error
     except Exception as error:

@@ -2,15 +2,8 @@
 
 from rdflib import Dataset, Graph
 
+from aseankg.formats import Syntax
 from aseankg.namespaces import PREFIXES
-
-#: Export format name -> (rdflib serializer, media type, file suffix).
-FORMATS: dict[str, tuple[str, str, str]] = {
-    "trig": ("trig", "application/trig", ".trig"),
-    "nquads": ("nquads", "application/n-quads", ".nq"),
-    "turtle": ("turtle", "text/turtle", ".ttl"),
-    "jsonld": ("json-ld", "application/ld+json", ".jsonld"),
-}
 
 
 def union_graph(dataset: Dataset) -> Graph:
@@ -23,8 +16,7 @@ def union_graph(dataset: Dataset) -> Graph:
     return union
 
 
-def serialize(dataset: Dataset, format_name: str) -> bytes:
-    """The dataset in ``format_name``; Turtle carries the union, the others every graph."""
-    serializer = FORMATS[format_name][0]
-    target = union_graph(dataset) if format_name == "turtle" else dataset
-    return target.serialize(format=serializer, encoding="utf-8")
+def serialize(dataset: Dataset, syntax: Syntax) -> bytes:
+    """The dataset in ``syntax``: every graph where the syntax keeps graphs, else their union."""
+    target = dataset if syntax.keeps_graphs else union_graph(dataset)
+    return target.serialize(format=syntax.rdflib, encoding="utf-8")

@@ -13,21 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph
 from rdflib import URIRef
 
+from aseankg.formats import RDF_SYNTAXES, Syntax
 from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, STORY_GRAPH
 
 ONTOLOGY_FILE = "aseankg.ttl"
 
-#: File suffix -> (rdflib parser name, Oxigraph format), for every RDF syntax we read.
-RDF_FORMATS: dict[str, tuple[str, pyoxigraph.RdfFormat]] = {
-    ".ttl": ("turtle", pyoxigraph.RdfFormat.TURTLE),
-    ".trig": ("trig", pyoxigraph.RdfFormat.TRIG),
-    ".nq": ("nquads", pyoxigraph.RdfFormat.N_QUADS),
-    ".nt": ("nt", pyoxigraph.RdfFormat.N_TRIPLES),
-    ".jsonld": ("json-ld", pyoxigraph.RdfFormat.JSON_LD),
-}
+#: File suffix -> syntax, for every RDF syntax we read.
+SYNTAX_OF_SUFFIX: dict[str, Syntax] = {syntax.suffix: syntax for syntax in RDF_SYNTAXES}
 
 _STORY_FILE = re.compile(r"^(\d{2,})-[a-z0-9-]+\.ttl$")
 
@@ -44,13 +38,8 @@ class Source:
     graph: URIRef
 
     @property
-    def format(self) -> str:
-        """The rdflib parser name."""
-        return RDF_FORMATS[self.path.suffix][0]
-
-    @property
-    def oxigraph_format(self) -> pyoxigraph.RdfFormat:
-        return RDF_FORMATS[self.path.suffix][1]
+    def syntax(self) -> Syntax:
+        return SYNTAX_OF_SUFFIX[self.path.suffix]
 
 
 def ontology_sources(ontology_dir: Path) -> list[Source]:
@@ -119,7 +108,7 @@ def user_sources(paths: Iterable[Path]) -> list[Source]:
                 raise LayoutError(f"{path}: no RDF files ({_suffixes()}) in this folder")
             files.extend(found)
         elif path.is_file():
-            if path.suffix not in RDF_FORMATS:
+            if path.suffix not in SYNTAX_OF_SUFFIX:
                 raise LayoutError(f"{path}: not an RDF file (expected one of {_suffixes()})")
             files.append(path)
         else:
@@ -139,10 +128,10 @@ def _rdf_files(folder: Path) -> list[Path]:
         found += [
             Path(parent, name)
             for name in names
-            if not name.startswith(".") and Path(name).suffix in RDF_FORMATS
+            if not name.startswith(".") and Path(name).suffix in SYNTAX_OF_SUFFIX
         ]
     return sorted(found)
 
 
 def _suffixes() -> str:
-    return ", ".join(RDF_FORMATS)
+    return ", ".join(SYNTAX_OF_SUFFIX)

@@ -15,7 +15,7 @@ def load_store(sources: Iterable[Source]) -> pyoxigraph.Store:
         try:
             store.bulk_load(
                 path=source.path,
-                format=source.oxigraph_format,
+                format=source.syntax.oxigraph,
                 to_graph=pyoxigraph.NamedNode(str(source.graph)),
             )
         except SyntaxError as error:

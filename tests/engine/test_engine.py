@@ -15,14 +15,14 @@ from aseankg.engine import (
     QuerySyntaxError,
     QueryTimeout,
     QueryTooLong,
-    by_name,
 )
 from aseankg.engine.pool import WorkerPool
 from aseankg.engine.worker import QueryJob
+from aseankg.formats import SPARQL_CSV
+from aseankg.formats import SPARQL_JSON as JSON
 from aseankg.layout import dataset_sources
 from aseankg.namespaces import REFERENCE_GRAPH, story_graph
 
-JSON = by_name("SELECT", "json")
 SLOW = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
 
 
@@ -182,6 +182,6 @@ def test_a_repeated_query_is_answered_from_the_result_cache(engine: Engine) -> N
     entries = len(engine.results)
     assert engine.execute(prepared, JSON) == first
     assert len(engine.results) == entries
-    other_format = engine.execute(prepared, by_name("SELECT", "csv"))
+    other_format = engine.execute(prepared, SPARQL_CSV)
     assert len(engine.results) == entries + 1
     assert other_format.startswith(b"n\r\n")

@@ -10,19 +10,13 @@ from flask.testing import FlaskClient
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
+from aseankg.formats import RDF_SYNTAXES
 from aseankg.namespaces import ID
 from aseankg.web import create_app
 from aseankg.web.extension import engine_of
 
 #: Media type -> rdflib parser name.
-PARSERS = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml",
-    "application/trig": "trig",
-    "application/n-quads": "nquads",
-}
+PARSERS = {syntax.media_type: syntax.rdflib for syntax in RDF_SYNTAXES}
 
 
 @pytest.fixture(scope="session")

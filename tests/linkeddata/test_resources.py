@@ -130,6 +130,12 @@ def test_negotiated_response_names_its_forms(client: FlaskClient) -> None:
     link = response.headers["Link"]
     assert '<http://localhost/id/person/xi-jinping.jsonld>; rel="alternate"' in link
     assert 'type="application/n-quads"' in link
+    assert (
+        '<http://localhost/id/person/xi-jinping.rdf>; rel="alternate"; type="application/rdf+xml"'
+        in link
+    )
+    rdf_xml = client.get(path_of(XI), headers={"Accept": "application/rdf+xml"})
+    assert rdf_xml.headers["Content-Location"] == "http://localhost/id/person/xi-jinping.rdf"
     assert response.headers["Access-Control-Allow-Origin"] == "*"
 
 

@@ -11,7 +11,7 @@ from aseankg import __version__
 from aseankg.canned.binding import MAX_OFFSET, QUERY_MEDIA_TYPE
 from aseankg.canned.catalogue import CannedQuery, Catalogue
 from aseankg.canned.parameters import Parameter
-from aseankg.engine import formats_for
+from aseankg.formats import syntaxes_for
 
 _PROBLEM = "application/problem+json"
 _TEXT = {"schema": {"type": "string"}}
@@ -124,7 +124,7 @@ def _parameter(parameter: Parameter) -> dict[str, Any]:
 
 
 def _operation(query: CannedQuery, max_limit: int) -> dict[str, Any]:
-    offers = formats_for(query.form)
+    offers = syntaxes_for(query.form)
     parameters = [_parameter(parameter) for parameter in query.parameters]
     if query.paginated:
         parameters += [

@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from aseankg.cli.errors import reports_input_errors
+from aseankg.cli.options import SyntaxType
 from aseankg.dataset import load_dataset
-from aseankg.export import FORMATS, serialize
+from aseankg.export import serialize
+from aseankg.formats import RDF_SYNTAXES, Syntax
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
@@ -27,11 +29,12 @@ def write_atomically(path: Path, payload: bytes) -> None:
 @click.command()
 @click.option(
     "--format",
-    "format_name",
-    type=click.Choice(sorted(FORMATS)),
+    "syntax",
+    type=SyntaxType(RDF_SYNTAXES),
     default="trig",
     show_default=True,
-    help="trig, nquads and jsonld keep one named graph per story; turtle writes their union.",
+    help="By name, alias or media type (nquads, turtle, text/turtle). trig, nq and jsonld "
+    "keep one named graph per story; ttl, nt and rdfxml write their union.",
 )
 @click.option(
     "-o",
@@ -46,9 +49,9 @@ def write_atomically(path: Path, payload: bytes) -> None:
     help="A folder laid out like data/ (reference/ and stories/). Default: the bundled data.",
 )
 @reports_input_errors
-def export(format_name: str, output: Path | None, data_dir: Path | None) -> None:
+def export(syntax: Syntax, output: Path | None, data_dir: Path | None) -> None:
     """Write the dataset (ontology, reference data, story graphs) as RDF."""
-    payload = serialize(load_dataset(data_dir), format_name)
+    payload = serialize(load_dataset(data_dir), syntax)
     if output is None:
         sys.stdout.buffer.write(payload)
     else:

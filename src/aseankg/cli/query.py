@@ -9,21 +9,13 @@ from aseankg import bundle
 from aseankg.canned import Catalogue, ParameterError, UnknownQuery, bind
 from aseankg.canned.decorators import MAX_PAGE_SIZE
 from aseankg.cli.errors import InputError, reports_input_errors
-from aseankg.engine import (
-    GRAPH_FORMATS,
-    SOLUTION_FORMATS,
-    Engine,
-    EngineError,
-    Limits,
-    by_name,
-    formats_for,
-)
+from aseankg.engine import Engine, EngineError, Limits
+from aseankg.formats import RDF_SYNTAXES, RESULT_SYNTAXES, find, names, syntaxes_for
 from aseankg.layout import dataset_sources
 
 _FORMAT_HELP = (
-    f"Result format. SELECT/ASK: {', '.join(f.name for f in SOLUTION_FORMATS)} "
-    f"(default json). CONSTRUCT/DESCRIBE: {', '.join(f.name for f in GRAPH_FORMATS)} "
-    "(default ttl)."
+    f"Result format, by name or media type. SELECT/ASK: {names(RESULT_SYNTAXES)} "
+    f"(default json). CONSTRUCT/DESCRIBE: {names(RDF_SYNTAXES)} (default ttl)."
 )
 
 
@@ -78,12 +70,12 @@ def _run(text: str, where: str, format_name: str | None, engine: Engine) -> byte
     """Prepare and execute; a refused, failing or overlong query exits 1 naming ``where``."""
     try:
         prepared = engine.prepare(text)
-        offers = formats_for(prepared.form)
-        result_format = by_name(prepared.form, format_name) if format_name else offers[0]
+        offers = syntaxes_for(prepared.form)
+        result_format = find(offers, format_name) if format_name else offers[0]
         if result_format is None:
-            names = ", ".join(offer.name for offer in offers)
             raise click.ClickException(
-                f"format '{format_name}' cannot hold a {prepared.form} result; use one of: {names}"
+                f"format '{format_name}' cannot hold a {prepared.form} result; "
+                f"use one of: {names(offers)}"
             )
         payload = engine.execute(prepared, result_format)
     except EngineError as error:

@@ -57,8 +57,8 @@ def validate(
     ten stories. With PATHs, validates those files together with the bundled
     ontology and reference data, so that your CI can check your Turtle against
     the aseankg shapes and use our countries, roles, topics and stories. A PATH
-    is a file or a folder; folders are searched recursively for .ttl, .trig,
-    .nq, .nt and .jsonld files, skipping hidden ones and other suffixes.
+    is a file or a folder; folders are searched recursively for .ttl, .nt,
+    .jsonld, .rdf, .trig and .nq files, skipping hidden ones and other suffixes.
 
     Each file goes into a named graph of its own (TriG, N-Quads and JSON-LD
     keep the graphs they name), so every result can say which file it comes

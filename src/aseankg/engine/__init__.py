@@ -16,17 +16,8 @@ from aseankg.engine.errors import (
     QueryTooLong,
     UpdateRefused,
 )
-from aseankg.engine.formats import (
-    GRAPH_FORMATS,
-    SOLUTION_FORMATS,
-    ResultFormat,
-    by_name,
-    formats_for,
-)
 
 __all__ = [
-    "GRAPH_FORMATS",
-    "SOLUTION_FORMATS",
     "Engine",
     "EngineBusy",
     "EngineError",
@@ -37,8 +28,5 @@ __all__ = [
     "QuerySyntaxError",
     "QueryTimeout",
     "QueryTooLong",
-    "ResultFormat",
     "UpdateRefused",
-    "by_name",
-    "formats_for",
 ]

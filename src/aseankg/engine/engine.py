@@ -13,9 +13,9 @@ import pyoxigraph
 from aseankg.bounded_cache import BoundedCache
 from aseankg.engine import guard
 from aseankg.engine.errors import EngineFailure, QueryRefused, QuerySyntaxError, QueryTooLong
-from aseankg.engine.formats import GRAPH_FORMS, ResultFormat
 from aseankg.engine.pool import WorkerPool
 from aseankg.engine.worker import DumpJob, QueryJob, Term
+from aseankg.formats import GRAPH_FORMS, Syntax
 from aseankg.layout import Source
 from aseankg.store import load_store
 
@@ -155,7 +155,7 @@ class Engine:
     def execute(
         self,
         query: PreparedQuery,
-        result_format: ResultFormat,
+        result_format: Syntax,
         substitutions: Mapping[str, Term] | None = None,
     ) -> bytes:
         """Run a prepared query in a worker and return its result serialized.
@@ -193,7 +193,7 @@ class Engine:
         self.results.put(key, reply.payload, len(reply.payload))
         return reply.payload
 
-    def query(self, text: str, result_format: ResultFormat, **graphs: Iterable[str]) -> bytes:
+    def query(self, text: str, result_format: Syntax, **graphs: Iterable[str]) -> bytes:
         """Prepare and execute in one call."""
         return self.execute(self.prepare(text, **graphs), result_format)
 

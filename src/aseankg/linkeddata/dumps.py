@@ -10,14 +10,15 @@ that literals keep their exact lexical forms.
 
 import gzip
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pyoxigraph
 from rdflib import Dataset
 
 from aseankg.dataset import new_dataset
+from aseankg.formats import JSON_LD
 from aseankg.linkeddata.cache import app_cached
-from aseankg.linkeddata.representations import by_name, serialize
+from aseankg.linkeddata.representations import serialize
 from aseankg.namespaces import PREFIXES
 from aseankg.web.extension import current_engine
 
@@ -58,7 +59,7 @@ def _nquads_gzip() -> bytes:
 
 
 def _jsonld() -> bytes:
-    return serialize(_dataset(), replace(by_name("jsonld"), keeps_graphs=True))
+    return serialize(_dataset(), JSON_LD, keep_graphs=True)
 
 
 def _turtle() -> bytes:

@@ -10,26 +10,22 @@ from dataclasses import dataclass
 
 from flask import Response, request
 
-from aseankg.linkeddata.representations import Representation
+from aseankg.formats import Format, find
 from aseankg.web.http_cache import conditional
 from aseankg.web.negotiation import choose_format, mimetype_with_charset
 
 
-def split_extension(
-    name: str, offers: Sequence[Representation]
-) -> tuple[str, Representation | None]:
+def split_extension(name: str, offers: Sequence[Format]) -> tuple[str, Format | None]:
     """Split ``"x.ttl"`` into ``("x", turtle)`` when ``ttl`` names one of ``offers``."""
     stem, dot, suffix = name.rpartition(".")
     if dot and stem:
-        for offer in offers:
-            if suffix in (offer.name, *offer.aliases):
-                return stem, offer
+        offer = find(offers, suffix)
+        if offer is not None:
+            return stem, offer
     return name, None
 
 
-def negotiate(
-    offers: Sequence[Representation], extension: Representation | None = None
-) -> Representation:
+def negotiate(offers: Sequence[Format], extension: Format | None = None) -> Format:
     """``format=`` first, then the URL's extension, then the Accept header."""
     override = request.args.get("format") or (extension.name if extension else None)
     return choose_format(offers, override)
@@ -44,14 +40,12 @@ class Alternate:
     label: str
 
 
-def alternates(url: str, offers: Sequence[Representation]) -> list[Alternate]:
-    """Every form of the resource served at ``url``, each at ``url.extension``."""
-    return [
-        Alternate(f"{url}.{offer.extension}", offer.media_type, offer.label) for offer in offers
-    ]
+def alternates(url: str, offers: Sequence[Format]) -> list[Alternate]:
+    """Every form of the resource served at ``url``, each at ``url`` plus its suffix."""
+    return [Alternate(f"{url}{offer.suffix}", offer.media_type, offer.label) for offer in offers]
 
 
-def alternates_header(url: str, offers: Sequence[Representation]) -> str:
+def alternates_header(url: str, offers: Sequence[Format]) -> str:
     """A ``Link`` header value naming the URL of every form of the resource at ``url``."""
     return ", ".join(
         f'<{alt.href}>; rel="alternate"; type="{alt.media_type}"' for alt in alternates(url, offers)
@@ -60,24 +54,30 @@ def alternates_header(url: str, offers: Sequence[Representation]) -> str:
 
 def send(
     body: bytes | str,
-    representation: Representation,
+    representation: Format,
     *,
     url: str,
-    offers: Sequence[Representation],
+    offers: Sequence[Format],
     cache_key: Sequence[str],
 ) -> Response:
     """A negotiated response for the resource served at ``url`` (no extension)."""
     response = Response(body, content_type=mimetype_for(representation))
     response.vary.add("Accept")
-    response.headers["Content-Location"] = f"{url}.{representation.extension}"
+    response.headers["Content-Location"] = f"{url}{representation.suffix}"
     response.headers["Link"] = alternates_header(url, offers)
     response.headers["Access-Control-Allow-Origin"] = "*"
     return conditional(response, *cache_key, representation.name)
 
 
-def mimetype_for(representation: Representation) -> str:
+def mimetype_for(representation: Format) -> str:
     media_type = representation.media_type
-    return mimetype_with_charset(media_type) if representation.is_text else media_type
+    is_text = media_type.startswith("text/") or representation.name in (
+        "nt",
+        "trig",
+        "nq",
+        "jsonld",
+    )
+    return mimetype_with_charset(media_type) if is_text else media_type
 
 
 def send_page(body: str, *cache_key: str) -> Response:

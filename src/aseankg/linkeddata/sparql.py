@@ -12,10 +12,8 @@ from rdflib import Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from aseankg.engine import by_name
+from aseankg.formats import SPARQL_JSON
 from aseankg.web.extension import current_engine
-
-_JSON = by_name("SELECT", "json")
 
 Row = dict[str, Node]
 
@@ -34,11 +32,10 @@ def select(text: str, **bindings: URIRef | Literal) -> list[Row]:
 
     A substituted variable must appear in the query's projection (Oxigraph's rule).
     """
-    assert _JSON is not None
     engine = current_engine()
     payload = engine.execute(
         engine.prepare(text),
-        _JSON,
+        SPARQL_JSON,
         substitutions={name: _oxigraph_term(term) for name, term in bindings.items()},
     )
     result = Result.parse(io.BytesIO(payload), format="json")

@@ -8,6 +8,7 @@ each story) add up to it, as the property partitions do.
 
 from rdflib import DCTERMS, RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 
+from aseankg.formats import RDF_SYNTAXES
 from aseankg.linkeddata.dumps import DUMPS
 from aseankg.linkeddata.iris import local_name
 from aseankg.linkeddata.labels import label_of
@@ -27,15 +28,6 @@ DESCRIPTION = (
 )
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 CREATOR = "aseankg maintainers"
-
-_SYNTAXES = (
-    FORMATS.Turtle,
-    FORMATS["N-Triples"],
-    FORMATS["JSON-LD"],
-    FORMATS.RDF_XML,
-    FORMATS.TriG,
-    FORMATS["N-Quads"],
-)
 
 
 def dataset_iri(public_base: str) -> URIRef:
@@ -73,8 +65,8 @@ def void_graph(statistics: Statistics, public_base: str, modified: Literal) -> G
     add((dataset, VOID.sparqlEndpoint, URIRef(public_base + "sparql")))
     for dump in DUMPS:
         add((dataset, VOID.dataDump, URIRef(public_base + dump.path)))
-    for syntax in _SYNTAXES:
-        add((dataset, VOID.feature, syntax))
+    for syntax in RDF_SYNTAXES:
+        add((dataset, VOID.feature, syntax.w3c))
     add((dataset, VOID.uriSpace, Literal(public_base + "id/")))
     for vocabulary in _vocabularies(statistics):
         add((dataset, VOID.vocabulary, vocabulary))

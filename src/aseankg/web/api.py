@@ -26,7 +26,7 @@ from aseankg.canned import (
 )
 from aseankg.canned.decorators import MAX_PAGE_SIZE
 from aseankg.canned.openapi import document
-from aseankg.engine import ResultFormat, formats_for
+from aseankg.formats import Syntax, syntaxes_for
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
 from aseankg.web.negotiation import choose_format, mimetype_with_charset
@@ -71,7 +71,7 @@ def openapi() -> Response:
     return conditional(response, "api-openapi", str(limit))
 
 
-def _wants_query_text(offers: tuple[ResultFormat, ...], override: str | None) -> bool:
+def _wants_query_text(offers: tuple[Syntax, ...], override: str | None) -> bool:
     if override:
         return override in _QUERY_TEXT_NAMES
     accept = request.accept_mimetypes
@@ -79,7 +79,7 @@ def _wants_query_text(offers: tuple[ResultFormat, ...], override: str | None) ->
     return bool(accept) and accept.best_match([*types, QUERY_MEDIA_TYPE]) == QUERY_MEDIA_TYPE
 
 
-def count_solutions(payload: bytes, result_format: ResultFormat) -> int:
+def count_solutions(payload: bytes, result_format: Syntax) -> int:
     """How many solutions a serialized SELECT result holds (CSV cannot be parsed back by
     Oxigraph, being lossy, but its records can still be counted)."""
     if result_format.name == "csv":
@@ -128,7 +128,7 @@ def run(name: str, suffix: str | None = None) -> Response:
         bound = bind(query, pairs, max_limit=max_limit())
     except ParameterError as error:
         raise BadRequest(str(error)) from None
-    offers = formats_for(query.form)
+    offers = syntaxes_for(query.form)
     if _wants_query_text(offers, override):
         response = Response(bound.text, content_type=mimetype_with_charset(QUERY_MEDIA_TYPE))
         media_type = QUERY_MEDIA_TYPE

@@ -1,26 +1,14 @@
 """Choosing a response format: ``format=`` first, then the Accept header (Werkzeug's parser)."""
 
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from flask import request
 from werkzeug.exceptions import BadRequest, NotAcceptable
 
+from aseankg.formats import Format, find, names
 
-class Offer(Protocol):
-    """Anything a response can be written as: a result format, an HTML page."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def media_type(self) -> str: ...
-    @property
-    def aliases(self) -> tuple[str, ...]: ...
-    @property
-    def also_accepts(self) -> tuple[str, ...]: ...
-
-
-OfferT = TypeVar("OfferT", bound=Offer)
+OfferT = TypeVar("OfferT", bound=Format)
 
 
 def choose_format(offers: Sequence[OfferT], override: str | None = None) -> OfferT:
@@ -31,11 +19,12 @@ def choose_format(offers: Sequence[OfferT], override: str | None = None) -> Offe
     and 406 when Accept admits none of the offers.
     """
     if override:
-        for offer in offers:
-            if override in (offer.name, offer.media_type, *offer.aliases):
-                return offer
-        names = ", ".join(offer.name for offer in offers)
-        raise BadRequest(f"format '{override}' is not available here; choose one of: {names}")
+        chosen = find(offers, override)
+        if chosen is None:
+            raise BadRequest(
+                f"format '{override}' is not available here; choose one of: {names(offers)}"
+            )
+        return chosen
     accept = request.accept_mimetypes
     if not accept:
         return offers[0]

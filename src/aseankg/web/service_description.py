@@ -11,31 +11,11 @@ from flask import Response, render_template, request, url_for
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from aseankg.engine import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
+from aseankg.formats import GRAPH_SYNTAXES, RDF_SYNTAXES, RESULT_SYNTAXES
 from aseankg.namespaces import AK, FORMATS, SD
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
 from aseankg.web.negotiation import choose_format, mimetype_with_charset
-
-#: Result format short name -> W3C format IRI, for ``sd:resultFormat``.
-FORMAT_IRIS: dict[str, URIRef] = {
-    "json": FORMATS.SPARQL_Results_JSON,
-    "xml": FORMATS.SPARQL_Results_XML,
-    "csv": FORMATS.SPARQL_Results_CSV,
-    "tsv": FORMATS.SPARQL_Results_TSV,
-    "ttl": FORMATS.Turtle,
-    "nt": FORMATS["N-Triples"],
-    "jsonld": FORMATS["JSON-LD"],
-    "rdfxml": FORMATS.RDF_XML,
-    "trig": FORMATS.TriG,
-    "nq": FORMATS["N-Quads"],
-}
-
-#: The syntaxes the description itself is offered in, by rdflib serializer name.
-SERIALIZERS: dict[str, str] = {"ttl": "turtle", "jsonld": "json-ld", "rdfxml": "xml", "nt": "nt"}
-DESCRIPTION_FORMATS: tuple[ResultFormat, ...] = tuple(
-    offer for offer in GRAPH_FORMATS if offer.name in SERIALIZERS
-)
 
 HTML = "text/html"
 #: The query page loads nothing from elsewhere and may only submit to this server.
@@ -69,8 +49,8 @@ def describe(endpoint: str, graphs: Iterable[str]) -> Graph:
     description.add(
         (service, SD.defaultEntailmentRegime, URIRef("http://www.w3.org/ns/entailment/Simple"))
     )
-    for offer in (*SOLUTION_FORMATS, *GRAPH_FORMATS):
-        description.add((service, SD.resultFormat, FORMAT_IRIS[offer.name]))
+    for syntax in (*RESULT_SYNTAXES, *RDF_SYNTAXES):
+        description.add((service, SD.resultFormat, syntax.w3c))
     description.add((service, SD.defaultDataset, dataset))
     description.add((dataset, RDF.type, SD.Dataset))
     description.add((dataset, SD.defaultGraph, default_graph))
@@ -88,7 +68,7 @@ def describe(endpoint: str, graphs: Iterable[str]) -> Graph:
 
 def _prefers_html() -> bool:
     """True for a browser: text/html ranks above every RDF syntax (and no format= was given)."""
-    offers = [offer.media_type for offer in DESCRIPTION_FORMATS]
+    offers = [offer.media_type for offer in GRAPH_SYNTAXES]
     return (
         not request.args.get("format")
         and request.accept_mimetypes.best_match([*offers, HTML]) == HTML
@@ -103,9 +83,9 @@ def _query_page(endpoint: str) -> Response:
         example=EXAMPLE_QUERY,
         graphs=sorted(engine.graphs),
         limits=engine.limits,
-        solution_formats=SOLUTION_FORMATS,
-        graph_formats=GRAPH_FORMATS,
-        description_formats=DESCRIPTION_FORMATS,
+        solution_formats=RESULT_SYNTAXES,
+        graph_formats=RDF_SYNTAXES,
+        description_formats=GRAPH_SYNTAXES,
     )
     response = Response(page, content_type=mimetype_with_charset(HTML))
     response.headers["Content-Security-Policy"] = PAGE_POLICY
@@ -118,9 +98,9 @@ def service_description() -> Response:
     if _prefers_html():
         response = _query_page(endpoint)
     else:
-        chosen = choose_format(DESCRIPTION_FORMATS, request.args.get("format"))
+        chosen = choose_format(GRAPH_SYNTAXES, request.args.get("format"))
         body = describe(endpoint, current_engine().graphs).serialize(
-            format=SERIALIZERS[chosen.name], encoding="utf-8"
+            format=chosen.rdflib, encoding="utf-8"
         )
         response = Response(body, content_type=mimetype_with_charset(chosen.media_type))
         conditional(response, "service-description", endpoint, chosen.media_type)

@@ -20,7 +20,7 @@ from werkzeug.exceptions import (
     UnsupportedMediaType,
 )
 
-from aseankg.engine import formats_for
+from aseankg.formats import syntaxes_for
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
 from aseankg.web.negotiation import choose_format, mimetype_with_charset
@@ -123,7 +123,7 @@ def endpoint() -> Response:
     prepared = engine.prepare(
         asked.text, default_graphs=asked.default_graphs, named_graphs=asked.named_graphs
     )
-    chosen = choose_format(formats_for(prepared.form), asked.format)
+    chosen = choose_format(syntaxes_for(prepared.form), asked.format)
     response = Response(content_type=mimetype_with_charset(chosen.media_type))
     response.vary.add("Accept")
     if prepared.row_cap is not None:

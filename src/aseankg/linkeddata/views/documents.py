@@ -6,6 +6,7 @@ HTML; the version IRI answers with the same document while it is current.
 
 from flask import Blueprint, Response, abort
 
+from aseankg.formats import TURTLE
 from aseankg.linkeddata.documents import (
     Document,
     document_graph,
@@ -31,7 +32,7 @@ def _send(document: Document, extension: str | None) -> Response:
     iri_map = current_iri_map()
     if representation is HTML:
         body: str | bytes = document_html(document, iri_map)
-    elif representation.name == "ttl":
+    elif representation is TURTLE:
         body = document.path.read_bytes()
     else:
         body = serialize(document_graph(document), representation)

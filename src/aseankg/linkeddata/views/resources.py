@@ -3,11 +3,12 @@
 from flask import Blueprint, Response, abort
 from rdflib import Literal
 
+from aseankg.formats import RDF_SYNTAXES
 from aseankg.linkeddata.describe import describe
 from aseankg.linkeddata.iris import current_iri_map
 from aseankg.linkeddata.page import PageBuilder
 from aseankg.linkeddata.present import Presenter
-from aseankg.linkeddata.representations import HTML, RDF_FORMATS, RESOURCE_OFFERS, serialize
+from aseankg.linkeddata.representations import HTML, RESOURCE_OFFERS, serialize
 from aseankg.linkeddata.responses import (
     alternates,
     negotiate,
@@ -42,7 +43,7 @@ def resource(kind: str, name: str) -> Response:
     if representation is HTML:
         page = PageBuilder(description, Presenter(iri_map)).build()
         body: str | bytes = render_page(
-            "resource.html", page=page, alternates=alternates(url, RDF_FORMATS)
+            "resource.html", page=page, alternates=alternates(url, RDF_SYNTAXES)
         )
     else:
         body = serialize(description.dataset(), representation)
