@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from aseankg.canned.catalogue import CannedQuery
 from aseankg.canned.decorators import MAX_PAGE_SIZE
 from aseankg.canned.errors import ParameterError
-from aseankg.engine.worker import Term
+from aseankg.engine import Term
 
 #: The media type of SPARQL query text: what a client asks for to see the bound query.
 QUERY_MEDIA_TYPE = "application/sparql-query"

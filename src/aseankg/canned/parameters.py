@@ -17,7 +17,7 @@ import pyoxigraph
 from rdflib.namespace import XSD
 
 from aseankg.canned.errors import ParameterError
-from aseankg.engine.worker import Term
+from aseankg.engine import Term
 
 #: ``?_name``, ``?_name_type`` or ``?__name_type``; names and types have no underscores.
 VARIABLE = re.compile(r"(?P<marker>__?)(?P<name>[A-Za-z][A-Za-z0-9]*)(?:_(?P<type>[A-Za-z0-9]+))?")

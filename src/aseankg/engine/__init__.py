@@ -16,6 +16,7 @@ from aseankg.engine.errors import (
     QueryTooLong,
     UpdateRefused,
 )
+from aseankg.engine.worker import Term
 
 __all__ = [
     "Engine",
@@ -28,5 +29,6 @@ __all__ = [
     "QuerySyntaxError",
     "QueryTimeout",
     "QueryTooLong",
+    "Term",
     "UpdateRefused",
 ]

@@ -7,24 +7,15 @@ substitutions (bound terms), never as text pasted into the query.
 
 import io
 
-import pyoxigraph
 from rdflib import Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
 from aseankg.formats import SPARQL_JSON
+from aseankg.terms import Terms
 from aseankg.web.extension import current_engine
 
 Row = dict[str, Node]
-
-
-def _oxigraph_term(term: URIRef | Literal) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
-    if isinstance(term, URIRef):
-        return pyoxigraph.NamedNode(str(term))
-    if term.language:
-        return pyoxigraph.Literal(str(term), language=term.language)
-    datatype = pyoxigraph.NamedNode(str(term.datatype)) if term.datatype else None
-    return pyoxigraph.Literal(str(term), datatype=datatype)
 
 
 def select(text: str, **bindings: URIRef | Literal) -> list[Row]:
@@ -36,7 +27,7 @@ def select(text: str, **bindings: URIRef | Literal) -> list[Row]:
     payload = engine.execute(
         engine.prepare(text),
         SPARQL_JSON,
-        substitutions={name: _oxigraph_term(term) for name, term in bindings.items()},
+        substitutions={name: Terms().to_oxigraph(term) for name, term in bindings.items()},
     )
     result = Result.parse(io.BytesIO(payload), format="json")
     return [{str(name): value for name, value in row.items()} for row in result.bindings]

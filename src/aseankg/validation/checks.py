@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import XSD, BNode, Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
 from aseankg import bundle
 from aseankg.namespaces import CHECKS, SH
+from aseankg.terms import Terms
 
 CHECKS_FOLDER = "checks"
 SEVERITIES = {"Violation": SH.Violation, "Warning": SH.Warning, "Info": SH.Info}
@@ -111,10 +112,10 @@ def _decorators(text: str) -> dict[str, str]:
 
 def run_checks(dataset: Dataset, checks: Iterable[Check]) -> list[Row]:
     """The rows of every check, over the union of all graphs and with ``GRAPH`` access to each."""
-    terms = _Terms()
+    terms = Terms()
     store = ox.Store()
     store.extend(
-        ox.Quad(terms.to_ox(s), terms.to_ox(p), terms.to_ox(o), ox.NamedNode(g))
+        ox.Quad(terms.to_oxigraph(s), terms.to_oxigraph(p), terms.to_oxigraph(o), ox.NamedNode(g))
         for s, p, o, g in dataset.quads((None, None, None, None))
     )
     rows: list[Row] = []
@@ -142,41 +143,3 @@ def run_checks(dataset: Dataset, checks: Iterable[Check]) -> list[Row]:
                 )
             )
     return rows
-
-
-OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
-
-
-class _Terms:
-    """Translates rdflib terms to Oxigraph and back, keeping each blank node itself."""
-
-    def __init__(self) -> None:
-        self._blank_to_ox: dict[BNode, ox.BlankNode] = {}
-        self._ox_to_blank: dict[ox.BlankNode, BNode] = {}
-
-    def to_ox(self, node: Node) -> OxTerm:
-        if isinstance(node, URIRef):
-            return ox.NamedNode(node)
-        if isinstance(node, BNode):
-            if node not in self._blank_to_ox:
-                blank = ox.BlankNode()
-                self._blank_to_ox[node] = blank
-                self._ox_to_blank[blank] = node
-            return self._blank_to_ox[node]
-        assert isinstance(node, Literal)
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype:
-            return ox.Literal(str(node), datatype=ox.NamedNode(node.datatype))
-        return ox.Literal(str(node))
-
-    def to_rdflib(self, node: OxTerm) -> Node:
-        if isinstance(node, ox.NamedNode):
-            return URIRef(node.value)
-        if isinstance(node, ox.BlankNode):
-            return self._ox_to_blank.get(node, BNode(node.value))
-        if node.language:
-            return Literal(node.value, lang=node.language)
-        if node.datatype.value == str(XSD.string):
-            return Literal(node.value)
-        return Literal(node.value, datatype=URIRef(node.datatype.value))

@@ -1,0 +1,47 @@
+"""RDF terms between rdflib and Oxigraph.
+
+Files are read and pages built with rdflib, queries run on Oxigraph; values cross
+between the two here, and only here.
+"""
+
+import pyoxigraph
+from rdflib import XSD, BNode, Literal, URIRef
+from rdflib.term import Node
+
+from aseankg.engine import Term
+
+
+class Terms:
+    """Converts terms both ways, keeping each blank node the same node on either side."""
+
+    def __init__(self) -> None:
+        self._to_oxigraph: dict[BNode, pyoxigraph.BlankNode] = {}
+        self._to_rdflib: dict[pyoxigraph.BlankNode, BNode] = {}
+
+    def to_oxigraph(self, node: Node) -> Term:
+        if isinstance(node, URIRef):
+            return pyoxigraph.NamedNode(node)
+        if isinstance(node, BNode):
+            if node not in self._to_oxigraph:
+                blank = pyoxigraph.BlankNode()
+                self._to_oxigraph[node] = blank
+                self._to_rdflib[blank] = node
+            return self._to_oxigraph[node]
+        if not isinstance(node, Literal):
+            raise TypeError(f"{node!r} is not an RDF term")
+        if node.language:
+            return pyoxigraph.Literal(str(node), language=node.language)
+        if node.datatype:
+            return pyoxigraph.Literal(str(node), datatype=pyoxigraph.NamedNode(node.datatype))
+        return pyoxigraph.Literal(str(node))
+
+    def to_rdflib(self, term: Term) -> Node:
+        if isinstance(term, pyoxigraph.NamedNode):
+            return URIRef(term.value)
+        if isinstance(term, pyoxigraph.BlankNode):
+            return self._to_rdflib.get(term) or BNode(term.value)
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
