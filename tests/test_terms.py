@@ -30,3 +30,12 @@ def test_a_blank_node_stays_one_node_both_ways() -> None:
     assert terms.to_oxigraph(blank) == converted
     assert terms.to_rdflib(converted) == blank
     assert terms.to_oxigraph(BNode()) != converted
+
+
+def test_blank_nodes_from_oxigraph_get_fresh_rdflib_nodes() -> None:
+    """``_:b0`` of two documents are two nodes; within one document, one node."""
+    first, second = Terms(), Terms()
+    label = pyoxigraph.BlankNode("b0")
+    assert first.to_rdflib(label) == first.to_rdflib(label)
+    assert first.to_rdflib(label) != second.to_rdflib(label)
+    assert first.to_oxigraph(first.to_rdflib(label)) == label

@@ -1,5 +1,9 @@
 """Reading files for validation: one graph per file, and which file said what."""
 
+import json
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -77,6 +81,74 @@ def test_a_broken_user_file_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as caught:
         load(user_sources([broken]))
     assert (caught.value.path, caught.value.line) == (broken, 2)
+
+
+@pytest.fixture
+def context_server() -> Iterator[tuple[str, list[bytes]]]:
+    """A listener on 127.0.0.1 that would serve a JSON-LD context, recording every request."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    requests: list[bytes] = []
+    stop = threading.Event()
+
+    def answer() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                requests.append(connection.recv(4096))
+                body = json.dumps({"@context": {"name": f"{EXAMPLE}name"}}).encode()
+                connection.sendall(
+                    b"HTTP/1.0 200 OK\r\nContent-Type: application/ld+json\r\n"
+                    b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+                )
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/ctx.jsonld", requests
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+def test_json_ld_with_a_remote_context_is_refused_without_fetching_it(
+    tmp_path: Path, context_server: tuple[str, list[bytes]]
+) -> None:
+    url, requests = context_server
+    document = write(
+        tmp_path / "remote.jsonld",
+        f'{{\n  "@context": "{url}",\n  "@id": "{EXAMPLE}a",\n  "name": "A"\n}}\n',
+    )
+    with pytest.raises(SourceError) as caught:
+        load(user_sources([document]))
+    assert (caught.value.path, caught.value.line) == (document, 2)
+    assert "never fetches" in caught.value.message
+    assert requests == []
+
+
+def test_json_ld_with_its_context_inline_is_read(tmp_path: Path) -> None:
+    document = write(
+        tmp_path / "inline.jsonld",
+        json.dumps(
+            {
+                "@context": {"name": f"{EXAMPLE}name"},
+                "@graph": [
+                    {"@id": "relative", "name": "A"},
+                    {"@id": "_:b0", "name": "B"},
+                    {"@id": f"{EXAMPLE}g", "@graph": [{"@id": f"{EXAMPLE}c", "name": "C"}]},
+                ],
+            }
+        ),
+    )
+    loaded = load(user_sources([document]))
+    file_graph = loaded.dataset.graph(URIRef(document.resolve().as_uri()))
+    assert (URIRef((tmp_path / "relative").as_uri()), URIRef(f"{EXAMPLE}name"), None) in file_graph
+    assert len(file_graph) == 2
+    assert len(loaded.dataset.graph(URIRef(f"{EXAMPLE}g"))) == 1
 
 
 def test_an_unknown_suffix_named_explicitly_is_refused(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Build the aseankg Dataset from files, with errors that point at file and line."""
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -7,8 +8,13 @@ import pyoxigraph
 from rdflib import Dataset, Graph
 
 from aseankg import bundle
+from aseankg.formats import JSON_LD
 from aseankg.layout import Source, dataset_sources
 from aseankg.namespaces import PREFIXES
+from aseankg.terms import Terms
+
+#: Where a JSON-LD document names a context by IRI instead of holding it.
+_REMOTE_CONTEXT = re.compile(r'"@context"\s*:\s*(?:\[\s*)?"')
 
 
 class SourceError(Exception):
@@ -41,10 +47,52 @@ def _locate(source: Source, rdflib_error: Exception) -> SourceError:
     return SourceError(source.path, f"{type(rdflib_error).__name__}: {rdflib_error}", line)
 
 
+def _remote_context_error(path: Path) -> SourceError:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    found = _REMOTE_CONTEXT.search(text)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    message = (
+        "the @context is named by IRI; aseankg never fetches documents from the network, "
+        "so put the context itself in the file"
+    )
+    return SourceError(path, message, line)
+
+
+def _parse_json_ld(target: Graph, source: Source) -> None:
+    """JSON-LD is read by Oxigraph, which refuses remote contexts where rdflib fetches them."""
+    terms = Terms()
+    try:
+        quads = list(
+            pyoxigraph.parse(
+                path=source.path, format=JSON_LD.oxigraph, base_iri=source.path.resolve().as_uri()
+            )
+        )
+    except SyntaxError as error:
+        if "LoadDocumentCallback" in str(error):
+            raise _remote_context_error(source.path) from error
+        raise SourceError(source.path, str(error), error.lineno) from error
+    for quad in quads:
+        triple = (
+            terms.to_rdflib(quad.subject),
+            terms.to_rdflib(quad.predicate),
+            terms.to_rdflib(quad.object),
+        )
+        named = not isinstance(quad.graph_name, pyoxigraph.DefaultGraph)
+        if named and isinstance(target, Dataset):
+            target.graph(terms.to_rdflib(quad.graph_name)).add(triple)
+        else:
+            target.add(triple)
+
+
 def parse_source(target: Graph, source: Source) -> None:
     """Parse one file into ``target``, raising SourceError on any failure."""
     try:
-        target.parse(source.path, format=source.syntax.rdflib)
+        if source.syntax is JSON_LD:
+            _parse_json_ld(target, source)
+        else:
+            target.parse(source.path, format=source.syntax.rdflib)
+    except SourceError:
+        raise
     except OSError as error:
         raise SourceError(source.path, error.strerror or str(error)) from error
     except Exception as error:

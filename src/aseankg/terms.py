@@ -8,11 +8,16 @@ import pyoxigraph
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Node
 
-from aseankg.engine import Term
+#: An RDF term as Oxigraph holds it: what queries are bound to and answer with.
+Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
 
 
 class Terms:
-    """Converts terms both ways, keeping each blank node the same node on either side."""
+    """Converts terms both ways, keeping each blank node the same node on either side.
+
+    A blank node first met on the Oxigraph side gets a fresh rdflib node, so the labels
+    of two documents (``_:b0`` in each) never merge two nodes.
+    """
 
     def __init__(self) -> None:
         self._to_oxigraph: dict[BNode, pyoxigraph.BlankNode] = {}
@@ -39,7 +44,11 @@ class Terms:
         if isinstance(term, pyoxigraph.NamedNode):
             return URIRef(term.value)
         if isinstance(term, pyoxigraph.BlankNode):
-            return self._to_rdflib.get(term) or BNode(term.value)
+            if term not in self._to_rdflib:
+                blank = BNode()
+                self._to_rdflib[term] = blank
+                self._to_oxigraph[blank] = term
+            return self._to_rdflib[term]
         if term.language:
             return Literal(term.value, lang=term.language)
         if term.datatype.value == str(XSD.string):

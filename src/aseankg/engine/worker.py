@@ -14,11 +14,10 @@ from multiprocessing.connection import Connection
 import pyoxigraph
 
 from aseankg.engine.sandbox import isolate_network
+from aseankg.terms import Term
 
 #: How often an idle worker checks that the process that started it is still there.
 _PARENT_CHECK_SECONDS = 1.0
-
-Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
 
 
 @dataclass(frozen=True)
