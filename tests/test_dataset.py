@@ -3,11 +3,19 @@
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Dataset
+from rdflib import RDF, SDO, Dataset, Graph, Literal
 
 from aseankg.dataset import SourceError, load_dataset
 from aseankg.layout import LayoutError
-from aseankg.namespaces import AK, ONTOLOGY, REFERENCE_GRAPH, story_graph
+from aseankg.namespaces import (
+    AK,
+    ID,
+    ONTOLOGY,
+    REFERENCE_GRAPH,
+    bind_prefixes,
+    compact,
+    story_graph,
+)
 
 
 def test_one_named_graph_per_story_plus_ontology_and_reference(dataset: Dataset) -> None:
@@ -53,3 +61,18 @@ def test_duplicate_story_number_is_refused(data_copy: Path) -> None:
     (data_copy / "stories" / "03-again.ttl").write_text("", encoding="utf-8")
     with pytest.raises(LayoutError, match="story 03 is already given by"):
         load_dataset(data_copy)
+
+
+def test_compact_names_take_the_longest_namespace() -> None:
+    assert compact(f"{ID}event/28th-china-asean-summit") == "event:28th-china-asean-summit"
+    assert compact(f"{AK}startDate") == "ak:startDate"
+    assert compact(f"{ID}event/a/b") is None
+    assert compact("https://example.org/x") is None
+    assert compact(f"{AK}startDate", {"a": "https://w3id.org/", "ont": str(AK)}) == "ont:startDate"
+
+
+def test_bound_prefixes_replace_rdflibs_defaults() -> None:
+    graph = bind_prefixes(Graph())
+    graph.add((ID["country/my"], SDO.name, Literal("Malaysia")))
+    turtle = graph.serialize(format="turtle")
+    assert "country:my schema:name" in turtle

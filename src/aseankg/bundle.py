@@ -8,13 +8,15 @@ callers.
 from functools import cache
 from pathlib import Path
 
+from aseankg.layout import ONTOLOGY_FILE
+
 
 @cache
 def root() -> Path:
     """The folder that holds ``ontology/``, ``data/`` and ``queries/``."""
     package = Path(__file__).resolve().parent
     checkout = package.parents[1]
-    if (checkout / "ontology" / "aseankg.ttl").is_file():
+    if (checkout / "ontology" / ONTOLOGY_FILE).is_file():
         return checkout
     return package / "_bundle"
 

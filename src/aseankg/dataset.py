@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph
 from aseankg import bundle
 from aseankg.formats import JSON_LD
 from aseankg.layout import Source, dataset_sources
-from aseankg.namespaces import PREFIXES
+from aseankg.namespaces import bind_prefixes
 from aseankg.terms import Terms
 
 #: Where a JSON-LD document names a context by IRI instead of holding it.
@@ -101,10 +101,7 @@ def parse_source(target: Graph, source: Source) -> None:
 
 def new_dataset() -> Dataset:
     """An empty Dataset whose default graph is the union of its named graphs."""
-    dataset = Dataset(default_union=True)
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, replace=True)
-    return dataset
+    return bind_prefixes(Dataset(default_union=True))
 
 
 def load_sources(sources: Iterable[Source]) -> Dataset:

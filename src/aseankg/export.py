@@ -3,14 +3,12 @@
 from rdflib import Dataset, Graph
 
 from aseankg.formats import Syntax
-from aseankg.namespaces import PREFIXES
+from aseankg.namespaces import bind_prefixes
 
 
 def union_graph(dataset: Dataset) -> Graph:
     """All triples of every graph merged into one graph (graph names dropped)."""
-    union = Graph()
-    for prefix, namespace in PREFIXES.items():
-        union.bind(prefix, namespace, replace=True)
+    union = bind_prefixes(Graph())
     for triple in dataset.triples((None, None, None)):
         union.add(triple)
     return union

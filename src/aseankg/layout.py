@@ -19,6 +19,7 @@ from aseankg.formats import RDF_SYNTAXES, Syntax
 from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, STORY_GRAPH
 
 ONTOLOGY_FILE = "aseankg.ttl"
+SHAPES_FILE = "shapes.ttl"
 
 #: File suffix -> syntax, for every RDF syntax we read.
 SYNTAX_OF_SUFFIX: dict[str, Syntax] = {syntax.suffix: syntax for syntax in RDF_SYNTAXES}
@@ -40,6 +41,11 @@ class Source:
     @property
     def syntax(self) -> Syntax:
         return SYNTAX_OF_SUFFIX[self.path.suffix]
+
+
+def shapes_path(ontology_dir: Path) -> Path:
+    """The SHACL shapes of an ontology folder (the file may be absent from other folders)."""
+    return ontology_dir / SHAPES_FILE
 
 
 def ontology_sources(ontology_dir: Path) -> list[Source]:

@@ -1,16 +1,20 @@
 """Every IRI namespace aseankg mints or reuses, defined once so modules agree."""
 
-from rdflib import Namespace, URIRef
+import re
+from collections.abc import Mapping
+
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 BASE = "https://w3id.org/aseankg/"
+"""The base of every IRI the data mints; a server answers for all of them."""
 
 AK = Namespace(BASE + "ontology#")
 ONTOLOGY = URIRef(BASE + "ontology")
 ID = Namespace(BASE + "id/")
-GRAPH = Namespace(BASE + "graph/")
 STORY_GRAPH = Namespace(BASE + "graph/story/")
 REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
+SHAPES_DOCUMENT = URIRef(BASE + "shapes")
 SHAPES = Namespace(BASE + "shapes#")
 CHECKS = Namespace(BASE + "checks/")
 
@@ -68,6 +72,30 @@ PREFIXES: dict[str, str] = {
 }
 
 
+#: What may follow a prefix in a name people read: letters, digits, ``_``, ``-`` and ``.``.
+_LOCAL_NAME = re.compile(r"[\w.-]*(?<!\.)")
+
+
 def story_graph(number: int) -> URIRef:
     """The named graph holding the facts of story ``number`` (1-based)."""
     return STORY_GRAPH[f"{number:02d}"]
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Give ``graph`` aseankg's prefixes (replacing rdflib's defaults), for readable output."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, replace=True)
+    return graph
+
+
+def compact(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str | None:
+    """``event:x`` for an IRI in a namespace of ``prefixes``, or None when none fits.
+
+    The longest matching namespace wins (``event:`` over a shorter one it extends), and
+    what follows it must be a plain local name (``event:a/b`` would mislead).
+    """
+    for prefix, namespace in sorted(prefixes.items(), key=lambda item: -len(item[1])):
+        local = iri.removeprefix(namespace)
+        if local != iri and _LOCAL_NAME.fullmatch(local):
+            return f"{prefix}:{local}"
+    return None

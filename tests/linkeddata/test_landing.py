@@ -1,6 +1,7 @@
 """The landing page: what the dataset is, its counts, and every way in."""
 
 from flask.testing import FlaskClient
+from rdflib.namespace import VOID
 
 from tests.linkeddata.test_void import DATASET
 
@@ -26,7 +27,7 @@ def test_landing_page_links_everything(client: FlaskClient) -> None:
 
 def test_landing_counts_are_the_void_counts(client: FlaskClient) -> None:
     from tests.linkeddata.conftest import parse
-    from tests.linkeddata.test_void import VOID, number
+    from tests.linkeddata.test_void import number
 
     void = parse(client.get("/.well-known/void.ttl").data, "text/turtle")
     page = client.get("/").get_data(as_text=True)

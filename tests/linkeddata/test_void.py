@@ -2,28 +2,23 @@
 
 import pyoxigraph
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
-from rdflib import Dataset, Literal, Namespace, URIRef
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import VOID
 
-from aseankg.namespaces import AK, ONTOLOGY, REFERENCE_GRAPH, story_graph
+from aseankg.namespaces import AK, ONTOLOGY, REFERENCE_GRAPH, SD, story_graph
 from tests.linkeddata.conftest import oxigraph_quads, parse
 
-VOID = Namespace("http://rdfs.org/ns/void#")
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 DATASET = URIRef("https://w3id.org/aseankg/.well-known/void#dataset")
 
 
 @pytest.fixture(scope="module")
-def void(client_module: FlaskClient) -> Dataset:
-    response = client_module.get("/.well-known/void", headers={"Accept": "text/turtle"})
+def void(app: Flask) -> Dataset:
+    response = app.test_client().get("/.well-known/void", headers={"Accept": "text/turtle"})
     assert response.status_code == 200
     assert response.mimetype == "text/turtle"
     return parse(response.data, "text/turtle")
-
-
-@pytest.fixture(scope="module")
-def client_module(app) -> FlaskClient:  # type: ignore[no-untyped-def]
-    return app.test_client()
 
 
 def number(void: Dataset, node: URIRef, prop: URIRef) -> int:
@@ -76,13 +71,13 @@ def test_void_says_where_and_what(void: Dataset) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".jsonld", ".nt", ".rdf", "?format=jsonld"])
-def test_void_in_other_syntaxes(client_module: FlaskClient, void: Dataset, suffix: str) -> None:
-    response = client_module.get("/.well-known/void" + suffix)
+def test_void_in_other_syntaxes(client: FlaskClient, void: Dataset, suffix: str) -> None:
+    response = client.get("/.well-known/void" + suffix)
     assert response.status_code == 200
     again = parse(response.data, response.mimetype)
     assert number(again, DATASET, VOID.triples) == number(void, DATASET, VOID.triples)
     assert len(oxigraph_quads(response.data, response.mimetype)) == len(void)
 
 
-def test_other_well_known_paths_are_404(client_module: FlaskClient) -> None:
-    assert client_module.get("/.well-known/security.txt").status_code == 404
+def test_other_well_known_paths_are_404(client: FlaskClient) -> None:
+    assert client.get("/.well-known/security.txt").status_code == 404

@@ -1,12 +1,28 @@
 """``aseankg serve``: the SPARQL endpoint and linked-data server."""
 
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
 from aseankg.cli.errors import reports_input_errors
 from aseankg.web import create_app
 from aseankg.web.server import serve as run_server
+
+
+class BaseUrl(click.ParamType):
+    """An absolute http(s) URL, kept with a trailing slash."""
+
+    name = "URL"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        parts = urlsplit(str(value))
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+            self.fail(
+                f"'{value}' is not an http(s) URL such as https://kg.example.org/", param, ctx
+            )
+        return str(value).rstrip("/") + "/"
 
 
 @click.command()
@@ -71,6 +87,12 @@ from aseankg.web.server import serve as run_server
     help="Megabytes of query results, and again of whole responses, kept per web worker "
     "(the data never changes while serving); 0 keeps none.",
 )
+@click.option(
+    "--served-base",
+    type=BaseUrl(),
+    help="The URL where https://w3id.org/aseankg/ is served, for the links of pages "
+    "(behind a proxy, say). Default: the root of whatever host a request came to.",
+)
 @click.option("--access-log", is_flag=True, help="Log every request to standard output.")
 @click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
 @reports_input_errors
@@ -85,6 +107,7 @@ def serve(
     max_rows: int,
     max_query_length: int,
     cache_mb: int,
+    served_base: str | None,
     access_log: bool,
     dev: bool,
 ) -> None:
@@ -101,6 +124,7 @@ def serve(
             "ASEANKG_MAX_QUERY_LENGTH": max_query_length,
             "ASEANKG_QUERY_WORKERS": query_workers,
             "ASEANKG_CACHE_BYTES": cache_mb * 1024 * 1024,
+            "ASEANKG_SERVED_BASE": served_base,
         }
     )
     if dev:

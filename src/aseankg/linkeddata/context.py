@@ -16,7 +16,7 @@ from rdflib import RDF, XSD, URIRef
 from aseankg.linkeddata.cache import app_cached
 from aseankg.linkeddata.iris import local_name
 from aseankg.linkeddata.sparql import select
-from aseankg.namespaces import AK, ENTITY_KINDS, PREFIXES
+from aseankg.namespaces import AK, ENTITY_KINDS, PREFIXES, compact
 
 #: Prefixes the context declares: vocabularies, not entity kinds (whose names are also
 #: property names, such as ``topic``); entity IRIs are written in full.
@@ -44,10 +44,7 @@ _NATIVE_JSON = frozenset({str(XSD.integer), str(XSD.boolean)})
 
 def compact_iri(iri: str) -> str:
     """``ak:Forum`` for an IRI in a declared vocabulary, else the IRI itself."""
-    for prefix, namespace in CONTEXT_PREFIXES.items():
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
+    return compact(iri, CONTEXT_PREFIXES) or iri
 
 
 def _coercion(kinds: set[tuple[bool, str, str]]) -> dict[str, str]:

@@ -18,15 +18,12 @@ from pathlib import Path
 from flask import current_app, render_template
 from rdflib import OWL, Graph, URIRef
 
+from aseankg.layout import ONTOLOGY_FILE, shapes_path
 from aseankg.linkeddata.cache import app_cached
 from aseankg.linkeddata.iris import IriMap, local_name
 from aseankg.linkeddata.supplement import supplement
-from aseankg.namespaces import AK, ONTOLOGY, PREFIXES
+from aseankg.namespaces import AK, ONTOLOGY, SHAPES_DOCUMENT, bind_prefixes
 from aseankg.web.settings import ontology_dir_of
-
-SHAPES = URIRef(str(ONTOLOGY).removesuffix("ontology") + "shapes")
-SHAPES_FILE = "shapes.ttl"
-ONTOLOGY_FILE = "aseankg.ttl"
 
 #: Where the supplement goes in pyLODE's page: before its list of namespaces.
 _INSERT_BEFORE = '<div class="section" id="namespaces">'
@@ -49,15 +46,13 @@ def ontology_document() -> Document:
 
 def shapes_document() -> Document | None:
     """The shapes, when the ontology folder has them."""
-    path = ontology_dir_of(current_app.config) / SHAPES_FILE
-    return Document(SHAPES, path, "shapes_supplement.html") if path.is_file() else None
+    path = shapes_path(ontology_dir_of(current_app.config))
+    return Document(SHAPES_DOCUMENT, path, "shapes_supplement.html") if path.is_file() else None
 
 
 @app_cached
 def document_graph(document: Document) -> Graph:
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, replace=True)
+    graph = bind_prefixes(Graph())
     graph.parse(document.path, format="turtle")
     return graph
 

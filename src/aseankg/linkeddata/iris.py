@@ -11,13 +11,16 @@ from dataclasses import dataclass
 from flask import current_app, request
 from rdflib import URIRef
 
+from aseankg.namespaces import BASE
+
 
 @dataclass(frozen=True)
 class IriMap:
     """A two-way mapping between public IRIs and the URLs that serve them."""
 
-    public_base: str
     served_base: str
+    """Where the public base is served, ending in ``/``."""
+    public_base: str = BASE
 
     def is_public(self, iri: str) -> bool:
         return iri.startswith(self.public_base)
@@ -35,10 +38,10 @@ class IriMap:
 
 def current_iri_map() -> IriMap:
     """The mapping for the current request (the request's own root when none is configured)."""
-    served = current_app.config["ASEANKG_SERVED_BASE"] or request.host_url.rstrip("/") + (
-        request.script_root + "/"
-    )
-    return IriMap(current_app.config["ASEANKG_PUBLIC_BASE"], served)
+    configured = current_app.config["ASEANKG_SERVED_BASE"]
+    if configured:
+        return IriMap(configured.rstrip("/") + "/")
+    return IriMap(request.host_url.rstrip("/") + request.script_root + "/")
 
 
 def local_name(iri: str) -> str:

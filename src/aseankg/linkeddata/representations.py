@@ -11,7 +11,6 @@ from rdflib import Dataset, Graph
 from aseankg.export import union_graph
 from aseankg.formats import GRAPH_SYNTAXES, JSON_LD, RDF_SYNTAXES, Format, Syntax
 from aseankg.linkeddata.context import dataset_context
-from aseankg.namespaces import PREFIXES
 
 HTML = Format(name="html", label="HTML", media_type="text/html", suffix=".html", aliases=("htm",))
 
@@ -33,8 +32,6 @@ def serialize(data: Graph, syntax: Syntax, *, keep_graphs: bool | None = None) -
     keep = keeps_graphs(syntax) if keep_graphs is None else keep_graphs
     if isinstance(data, Dataset) and not keep:
         data = union_graph(data)
-    for prefix, namespace in PREFIXES.items():
-        data.bind(prefix, namespace, replace=True)
     if syntax is JSON_LD:
         return data.serialize(
             format=syntax.rdflib, context=dataset_context(), auto_compact=True, encoding="utf-8"

@@ -10,7 +10,7 @@ from rdflib.collection import Collection
 from rdflib.term import BNode, Node
 
 from aseankg.linkeddata.iris import local_name
-from aseankg.namespaces import SH
+from aseankg.namespaces import SH, compact
 
 #: SKOS mapping properties, the way this ontology aligns terms to other vocabularies.
 MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
@@ -51,10 +51,7 @@ class Supplement:
 def short(graph: Graph, term: Node) -> str:
     """``schema:Person`` for an IRI of a bound namespace; Turtle-like text for anything else."""
     if isinstance(term, URIRef):
-        try:
-            return graph.namespace_manager.curie(term, generate=False)
-        except (KeyError, ValueError):
-            return str(term)
+        return compact(term) or str(term)
     if isinstance(term, BNode):
         if graph.value(term, RDF.first) is not None or term == RDF.nil:
             return "( " + " ".join(short(graph, item) for item in Collection(graph, term)) + " )"

@@ -6,18 +6,15 @@ dumps, and the subsets (one per graph: the ontology, the reference data and
 each story) add up to it, as the property partitions do.
 """
 
-from rdflib import DCTERMS, RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import DCTERMS, RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib.namespace import VOID
 
 from aseankg.formats import RDF_SYNTAXES
 from aseankg.linkeddata.dumps import DUMPS
 from aseankg.linkeddata.iris import local_name
 from aseankg.linkeddata.labels import label_of
 from aseankg.linkeddata.statistics import Statistics
-from aseankg.namespaces import ONTOLOGY, PREFIXES, REFERENCE_GRAPH
-
-VOID = Namespace("http://rdfs.org/ns/void#")
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-FORMATS = Namespace("http://www.w3.org/ns/formats/")
+from aseankg.namespaces import ONTOLOGY, PREFIXES, REFERENCE_GRAPH, SD
 
 TITLE = "aseankg: China-ASEAN cooperation in 2025"
 DESCRIPTION = (

@@ -15,7 +15,6 @@ Turtle: the SHACL validation report graph.
 """
 
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,14 +22,11 @@ from typing import Any
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from aseankg.namespaces import PREFIXES
+from aseankg.namespaces import compact
 from aseankg.validation.report import Report, Result
 
 FORMATS = ("text", "json", "turtle")
 
-#: The longest namespaces first, so that ``event:`` wins over a shorter prefix of it.
-_NAMESPACES = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=True)
-_LOCAL_NAME = re.compile(r"^[\w.-]*$")
 _LONGEST_VALUE = 80
 _SEVERITY_WIDTH = len("Violation")
 
@@ -38,11 +34,7 @@ _SEVERITY_WIDTH = len("Violation")
 def short_name(node: Node) -> str:
     """A prefixed name where aseankg has a prefix for the IRI, otherwise Turtle syntax."""
     if isinstance(node, URIRef):
-        for prefix, namespace in _NAMESPACES:
-            local = node.removeprefix(namespace)
-            if local != node and _LOCAL_NAME.match(local) and not local.endswith("."):
-                return f"{prefix}:{local}"
-        return f"<{node}>"
+        return compact(node) or f"<{node}>"
     if isinstance(node, Literal):
         lexical = json.dumps(str(node), ensure_ascii=False)
         if node.language:
@@ -50,10 +42,6 @@ def short_name(node: Node) -> str:
         if node.datatype:
             return f"{lexical}^^{short_name(node.datatype)}"
         return lexical
-    return node.n3()
-
-
-def full_name(node: Node) -> str:
     return node.n3()
 
 

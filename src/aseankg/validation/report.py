@@ -14,7 +14,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from aseankg.namespaces import PREFIXES, SH
+from aseankg.namespaces import SH, bind_prefixes
 from aseankg.validation.checks import Row
 from aseankg.validation.loading import Inverse, Origins, Step
 
@@ -139,9 +139,7 @@ class Report:
 
     def report_graph(self, strict: bool = False) -> Graph:
         """The SHACL validation report, with sh:conforms as this run decided it."""
-        graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            graph.bind(prefix, namespace, replace=True)
+        graph = bind_prefixes(Graph())
         graph += self.graph
         for report in graph.subjects(RDF.type, SH.ValidationReport):
             graph.set((report, SH.conforms, Literal(self.conforms(strict))))

@@ -14,9 +14,8 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from aseankg import bundle
+from aseankg.layout import shapes_path
 from aseankg.namespaces import SH
-
-SHAPES_FILE = "shapes.ttl"
 
 #: Constraint parameter -> the constraint component it belongs to (SHACL Core and SPARQL).
 COMPONENTS: dict[URIRef, URIRef] = {
@@ -68,7 +67,7 @@ class Constraint:
 
 
 def shapes_file(ontology_dir: Path | None = None) -> Path:
-    return (ontology_dir or bundle.ontology_dir()) / SHAPES_FILE
+    return shapes_path(ontology_dir or bundle.ontology_dir())
 
 
 @cache

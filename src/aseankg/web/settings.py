@@ -27,10 +27,8 @@ DEFAULTS: dict[str, Any] = {
     "ASEANKG_QUERY_WORKERS": 2,
     # Bytes of query results, and again of whole responses, kept per web process (0: none).
     "ASEANKG_CACHE_BYTES": 64 * 1024 * 1024,
-    # The base of every IRI the data mints; resources under it dereference on this server.
-    "ASEANKG_PUBLIC_BASE": "https://w3id.org/aseankg/",
-    # The URL where the public base is served, e.g. "https://kg.example.org/aseankg/";
-    # None serves it at the root of whatever host the request came to.
+    # The URL where https://w3id.org/aseankg/ is served, e.g. "https://kg.example.org/aseankg/",
+    # for the links of pages; None serves it at the root of whatever host the request came to.
     "ASEANKG_SERVED_BASE": None,
 }
 
