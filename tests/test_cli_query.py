@@ -93,7 +93,7 @@ def test_a_syntax_error_exits_1_naming_file_and_position(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("INSERT DATA { <a:b> <a:c> <a:d> }", "does not accept SPARQL Update"),
+        ("INSERT DATA { <a:b> <a:c> <a:d> }", "read-only: SPARQL Update is not accepted"),
         ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
         ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "not in this dataset"),
     ],

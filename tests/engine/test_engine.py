@@ -5,6 +5,7 @@ import socket
 import threading
 from collections.abc import Iterator
 
+import pyoxigraph
 import pytest
 
 from aseankg import bundle
@@ -12,16 +13,17 @@ from aseankg.engine import (
     Engine,
     Limits,
     QueryRefused,
+    QueryResult,
     QuerySyntaxError,
     QueryTimeout,
     QueryTooLong,
 )
 from aseankg.engine.pool import WorkerPool
 from aseankg.engine.worker import QueryJob
-from aseankg.formats import SPARQL_CSV
+from aseankg.formats import SPARQL_CSV, SPARQL_TSV, SPARQL_XML, Syntax
 from aseankg.formats import SPARQL_JSON as JSON
 from aseankg.layout import dataset_sources
-from aseankg.namespaces import REFERENCE_GRAPH, story_graph
+from aseankg.namespaces import AK, ID, REFERENCE_GRAPH, story_graph
 
 SLOW = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
 
@@ -38,13 +40,17 @@ def engine() -> Iterator[Engine]:
     engine.close()
 
 
-def bindings(payload: bytes) -> list[dict[str, str]]:
-    rows = json.loads(payload)["results"]["bindings"]
+def bindings(result: QueryResult) -> list[dict[str, str]]:
+    rows = json.loads(result.payload)["results"]["bindings"]
     return [{name: cell["value"] for name, cell in row.items()} for row in rows]
 
 
+def run(engine: Engine, query: str, **graphs: list[str]) -> QueryResult:
+    return engine.execute(engine.prepare(query, **graphs), JSON)
+
+
 def count(engine: Engine, query: str, **graphs: list[str]) -> int:
-    return int(bindings(engine.query(query, JSON, **graphs))[0]["n"])
+    return int(bindings(run(engine, query, **graphs))[0]["n"])
 
 
 def test_default_graph_is_the_union_of_all_graphs(engine: Engine) -> None:
@@ -54,9 +60,9 @@ def test_default_graph_is_the_union_of_all_graphs(engine: Engine) -> None:
 
 def test_each_story_is_a_named_graph(engine: Engine) -> None:
     rows = bindings(
-        engine.query(
+        run(
+            engine,
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
-            JSON,
         )
     )
     graphs = {row["g"] for row in rows}
@@ -69,8 +75,9 @@ def test_from_and_from_named_select_graphs(engine: Engine) -> None:
     in_story = count(engine, f"SELECT (COUNT(*) AS ?n) FROM <{story}> WHERE {{ ?s ?p ?o }}")
     assert 0 < in_story < count(engine, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     named = bindings(
-        engine.query(
-            f"SELECT DISTINCT ?g FROM NAMED <{story}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", JSON
+        run(
+            engine,
+            f"SELECT DISTINCT ?g FROM NAMED <{story}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
         )
     )
     assert named == [{"g": str(story)}]
@@ -111,6 +118,35 @@ def test_rows_are_capped(engine: Engine) -> None:
     assert len(bindings(engine.execute(small, JSON))) == 3
 
 
+def test_the_servers_own_queries_are_not_capped(engine: Engine) -> None:
+    """Labels, statistics and the like must be whole; only the time limit holds for them."""
+    everything = "SELECT * WHERE { ?s ?p ?o }"
+    whole = engine.prepare(everything, cap_rows=False)
+    assert whole.row_cap is None
+    assert len(bindings(engine.execute(whole, JSON))) > 50
+    labels = engine.select(
+        "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+    )
+    assert len(labels) > 50
+    with pytest.raises(QueryTimeout):
+        engine.select(SLOW)
+
+
+def test_select_binds_terms_and_answers_terms(engine: Engine) -> None:
+    malaysia = pyoxigraph.NamedNode(f"{ID}country/my")
+    (row,) = engine.select(
+        f"SELECT ?country ?code WHERE {{ ?country <{AK.iso3166Alpha2}> ?code }}",
+        country=malaysia,
+    )
+    assert row == {"country": malaysia, "code": pyoxigraph.Literal("MY")}
+
+
+@pytest.mark.parametrize("syntax", [JSON, SPARQL_CSV, SPARQL_TSV, SPARQL_XML])
+def test_solutions_are_counted_in_every_results_syntax(engine: Engine, syntax: Syntax) -> None:
+    query = 'SELECT ?s ?text WHERE { ?s ?p ?o BIND("two,\\nlines" AS ?text) } LIMIT 7'
+    assert engine.execute(engine.prepare(query), syntax).solution_count() == 7
+
+
 def test_oversized_query_is_refused(engine: Engine) -> None:
     with pytest.raises(QueryTooLong, match="the limit is 2000"):
         engine.prepare("SELECT * WHERE { ?s ?p ?o }" + " " * 2_000)
@@ -118,7 +154,7 @@ def test_oversized_query_is_refused(engine: Engine) -> None:
 
 def test_syntax_error_names_the_position_in_the_users_text(engine: Engine) -> None:
     with pytest.raises(QuerySyntaxError, match=r"^error at 1:25: "):
-        engine.query("SELECT * WHERE { ?s ?p }", JSON)
+        run(engine, "SELECT * WHERE { ?s ?p }")
 
 
 def test_slow_query_is_stopped_while_others_are_answered(engine: Engine) -> None:
@@ -126,7 +162,7 @@ def test_slow_query_is_stopped_while_others_are_answered(engine: Engine) -> None
 
     def slow() -> None:
         try:
-            engine.query(SLOW, JSON)
+            run(engine, SLOW)
         except QueryTimeout as error:
             outcome["error"] = error
 
@@ -184,4 +220,4 @@ def test_a_repeated_query_is_answered_from_the_result_cache(engine: Engine) -> N
     assert len(engine.results) == entries
     other_format = engine.execute(prepared, SPARQL_CSV)
     assert len(engine.results) == entries + 1
-    assert other_format.startswith(b"n\r\n")
+    assert other_format.payload.startswith(b"n\r\n")

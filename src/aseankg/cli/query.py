@@ -77,7 +77,7 @@ def _run(text: str, where: str, format_name: str | None, engine: Engine) -> byte
                 f"format '{format_name}' cannot hold a {prepared.form} result; "
                 f"use one of: {names(offers)}"
             )
-        payload = engine.execute(prepared, result_format)
+        payload = engine.execute(prepared, result_format).payload
     except EngineError as error:
         raise click.ClickException(f"{where}: {error}") from None
     if prepared.row_cap is not None:

@@ -5,7 +5,7 @@ dataset), get a row cap, and run in forked worker processes that hold the
 store, so a query past its time limit can be stopped by stopping its process.
 """
 
-from aseankg.engine.engine import Engine, Limits, PreparedQuery
+from aseankg.engine.engine import Engine, Limits, PreparedQuery, QueryResult
 from aseankg.engine.errors import (
     EngineBusy,
     EngineError,
@@ -26,6 +26,7 @@ __all__ = [
     "Limits",
     "PreparedQuery",
     "QueryRefused",
+    "QueryResult",
     "QuerySyntaxError",
     "QueryTimeout",
     "QueryTooLong",

@@ -4,7 +4,9 @@ It knows nothing about HTTP. Callers ``prepare`` a query (which checks it and
 tells them its form, so they can choose a result format), then ``execute`` it.
 """
 
+import csv
 import hashlib
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -15,7 +17,7 @@ from aseankg.engine import guard
 from aseankg.engine.errors import EngineFailure, QueryRefused, QuerySyntaxError, QueryTooLong
 from aseankg.engine.pool import WorkerPool
 from aseankg.engine.worker import DumpJob, QueryJob, Term
-from aseankg.formats import GRAPH_FORMS, Syntax
+from aseankg.formats import GRAPH_FORMS, SPARQL_CSV, SPARQL_JSON, Syntax
 from aseankg.layout import Source
 from aseankg.store import load_store
 
@@ -44,10 +46,41 @@ class PreparedQuery:
     original_text: str
     form: str
     row_cap: int | None
-    """The row limit the engine imposed, or None if the query's own LIMIT is lower."""
+    """The row limit the engine imposed, or None if the query's own LIMIT is lower (or the
+    query was prepared without the cap)."""
     default_graphs: tuple[str, ...] | None
     named_graphs: tuple[str, ...] | None
     union_default_graph: bool
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A query's result, serialized in ``syntax``."""
+
+    payload: bytes
+    syntax: Syntax
+
+    def solutions(self) -> list[dict[str, Term]]:
+        """The solutions of a SELECT result, each a mapping of bound variable -> term.
+
+        CSV cannot be read back (it drops the kinds of terms); ask for another syntax.
+        """
+        if self.syntax is SPARQL_CSV or self.syntax.is_graph:
+            raise ValueError(f"solutions cannot be read back from {self.syntax.label}")
+        parsed = pyoxigraph.parse_query_results(self.payload, format=self.syntax.oxigraph)
+        if not isinstance(parsed, pyoxigraph.QuerySolutions):
+            raise ValueError("the result is a boolean, not solutions")
+        names = [variable.value for variable in parsed.variables]
+        return [
+            {name: term for name in names if (term := solution[name]) is not None}
+            for solution in parsed
+        ]
+
+    def solution_count(self) -> int:
+        """How many solutions a SELECT result holds, in any results syntax."""
+        if self.syntax is SPARQL_CSV:  # one header record, then one record per solution
+            return len(list(csv.reader(io.StringIO(self.payload.decode("utf-8"))))) - 1
+        return len(self.solutions())
 
 
 def fingerprint(sources: Iterable[Source]) -> str:
@@ -109,8 +142,8 @@ class Engine:
         for iri in iris:
             if iri not in self.graphs:
                 raise QueryRefused(
-                    f"graph <{iri}> ({where}) is not in this dataset; the endpoint answers "
-                    "from its own graphs and never fetches others"
+                    f"graph <{iri}> ({where}) is not in this dataset; queries are answered "
+                    "from its own graphs, and others are never fetched"
                 )
 
     def prepare(
@@ -119,12 +152,15 @@ class Engine:
         *,
         default_graphs: Iterable[str] = (),
         named_graphs: Iterable[str] = (),
+        cap_rows: bool = True,
     ) -> PreparedQuery:
         """Check a query against the guard and the limits; raise with a reason if refused.
 
         ``default_graphs`` and ``named_graphs`` are the protocol's ``default-graph-uri``
         and ``named-graph-uri``; when either is given they replace the query's own
-        FROM and FROM NAMED, as the SPARQL protocol says.
+        FROM and FROM NAMED, as the SPARQL protocol says. ``cap_rows=False`` is for
+        the server's own queries (labels, statistics), whose answers must be whole;
+        the time limit still holds for them.
         """
         if len(text) > self.limits.max_query_length:
             raise QueryTooLong(
@@ -139,7 +175,7 @@ class Engine:
         self._check_graphs(named_graphs, "named-graph-uri")
         by_protocol = bool(default_graphs or named_graphs)
         run_text, row_cap = text, None
-        if info.form != "ASK":
+        if cap_rows and info.form != "ASK":
             run_text, capped = guard.limit_rows(text, self.limits.max_rows)
             row_cap = self.limits.max_rows if capped else None
         return PreparedQuery(
@@ -157,7 +193,7 @@ class Engine:
         query: PreparedQuery,
         result_format: Syntax,
         substitutions: Mapping[str, Term] | None = None,
-    ) -> bytes:
+    ) -> QueryResult:
         """Run a prepared query in a worker and return its result serialized.
 
         The data never changes, so results are kept (within the cache's size) and a
@@ -175,7 +211,7 @@ class Engine:
         )
         cached = self.results.get(key)
         if cached is not None:
-            return cached
+            return QueryResult(cached, result_format)
         job = QueryJob(
             text=query.text,
             media_type=result_format.media_type,
@@ -191,11 +227,15 @@ class Engine:
         if reply.error:
             raise EngineFailure(reply.message)
         self.results.put(key, reply.payload, len(reply.payload))
-        return reply.payload
+        return QueryResult(reply.payload, result_format)
 
-    def query(self, text: str, result_format: Syntax, **graphs: Iterable[str]) -> bytes:
-        """Prepare and execute in one call."""
-        return self.execute(self.prepare(text, **graphs), result_format)
+    def select(self, text: str, **substitutions: Term) -> list[dict[str, Term]]:
+        """The solutions of one of the server's own SELECT queries, whole (no row cap).
+
+        ``substitutions`` bind variables of the query's projection (Oxigraph's rule).
+        """
+        prepared = self.prepare(text, cap_rows=False)
+        return self.execute(prepared, SPARQL_JSON, substitutions).solutions()
 
     def dump(self, media_type: str) -> bytes:
         """Every quad of the store in one dataset syntax (no time limit: the work is bounded)."""

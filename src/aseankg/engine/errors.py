@@ -9,12 +9,16 @@ class QuerySyntaxError(EngineError):
     """The text is not a SPARQL query; the message names the position."""
 
 
+#: Why SPARQL Update is refused, however it arrives.
+READ_ONLY = "the data is read-only: SPARQL Update is not accepted"
+
+
 class QueryRefused(EngineError):
-    """A well-formed query this endpoint will not run (SERVICE, an unknown graph)."""
+    """A well-formed query the engine will not run (SERVICE, an unknown graph)."""
 
 
 class UpdateRefused(QueryRefused):
-    """SPARQL Update sent to a read-only endpoint."""
+    """SPARQL Update, where only queries are answered."""
 
 
 class QueryTooLong(QueryRefused):

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from aseankg.engine.errors import QueryRefused, QuerySyntaxError, UpdateRefused
+from aseankg.engine.errors import READ_ONLY, QueryRefused, QuerySyntaxError, UpdateRefused
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_KEYWORDS = frozenset(
@@ -129,8 +129,8 @@ def _refuse_service(text: str) -> None:
             for token in tokens(variant, reading):
                 if token.kind == "word" and token.text.upper() == "SERVICE":
                     raise QueryRefused(
-                        f"SERVICE at {position(variant, token.start)} is not allowed: this "
-                        "endpoint answers from its own data and never calls other services"
+                        f"SERVICE at {position(variant, token.start)} is not allowed: queries "
+                        "are answered from this dataset alone, which never calls other services"
                     )
 
 
@@ -161,10 +161,7 @@ def inspect(text: str) -> QueryInfo:
                 index += 2
                 continue
             if keyword in UPDATE_KEYWORDS:
-                raise UpdateRefused(
-                    f"{keyword} at {position(source, token.start)}: this endpoint is read-only "
-                    "and does not accept SPARQL Update"
-                )
+                raise UpdateRefused(f"{keyword} at {position(source, token.start)}: {READ_ONLY}")
             if keyword in QUERY_FORMS:
                 form = keyword
                 index += 1

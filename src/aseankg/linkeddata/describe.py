@@ -14,7 +14,9 @@ from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
 from aseankg.dataset import new_dataset
-from aseankg.linkeddata.sparql import select
+from aseankg.formats import SPARQL_JSON
+from aseankg.linkeddata.sparql import rows
+from aseankg.terms import Terms
 from aseankg.web.extension import current_engine
 
 DESCRIPTION_QUERY = """
@@ -46,8 +48,8 @@ class Description:
 
     resource: URIRef
     quads: tuple[Quad, ...]
-    truncated: bool
-    """True when the engine's row cap cut the description short."""
+    row_cap: int | None
+    """The engine's row cap when it cut the description short, else None."""
 
     def dataset(self) -> Dataset:
         """The facts as an rdflib Dataset, one named graph per source graph."""
@@ -64,14 +66,21 @@ class Description:
 
 
 def describe(resource: URIRef) -> Description | None:
-    """The description of ``resource``, or None when the dataset never mentions it."""
-    rows = select(DESCRIPTION_QUERY, resource=resource)
-    if not rows:
+    """The description of ``resource``, or None when the dataset never mentions it.
+
+    A description answers a request and grows with the data, so the row cap holds.
+    """
+    engine = current_engine()
+    prepared = engine.prepare(DESCRIPTION_QUERY)
+    result = engine.execute(prepared, SPARQL_JSON, {"resource": Terms().to_oxigraph(resource)})
+    found = rows(result.solutions())
+    if not found:
         return None
     quads = tuple(
         sorted(
-            {(row["s"], row["p"], row["o"], row["g"]) for row in rows},  # type: ignore[misc]
+            {(row["s"], row["p"], row["o"], row["g"]) for row in found},  # type: ignore[misc]
             key=lambda quad: tuple(str(term) for term in quad),
         )
     )
-    return Description(resource, quads, len(rows) >= current_engine().limits.max_rows)
+    cut = prepared.row_cap is not None and len(found) >= prepared.row_cap
+    return Description(resource, quads, prepared.row_cap if cut else None)

@@ -172,5 +172,5 @@ class PageBuilder:
                 for story in self._sorted_stories({quad[3] for quad in self.description.quads})
                 if story.position
             ),
-            truncated=self.description.truncated,
+            truncated=self.description.row_cap is not None,
         )

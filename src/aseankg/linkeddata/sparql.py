@@ -1,21 +1,25 @@
-"""SELECT queries through the engine, answered as rdflib terms.
+"""The server's own SELECT queries through the engine, answered as rdflib terms.
 
-Linked-data views query the engine like any client does, so the time limit,
-the row cap and the worker isolation hold for them too. Values go in as
-substitutions (bound terms), never as text pasted into the query.
+Labels, statistics, the story list and the like run on the engine like any
+query, so the time limit and the worker isolation hold for them too; the row cap
+does not, since their answers must be whole. Values go in as substitutions
+(bound terms), never as text pasted into the query.
 """
 
-import io
-
 from rdflib import Literal, URIRef
-from rdflib.query import Result
 from rdflib.term import Node
 
-from aseankg.formats import SPARQL_JSON
+from aseankg.engine import Term
 from aseankg.terms import Terms
 from aseankg.web.extension import current_engine
 
 Row = dict[str, Node]
+
+
+def rows(solutions: list[dict[str, Term]]) -> list[Row]:
+    """Solutions as rdflib terms (one conversion, so a blank node stays one node)."""
+    terms = Terms()
+    return [{name: terms.to_rdflib(term) for name, term in row.items()} for row in solutions]
 
 
 def select(text: str, **bindings: URIRef | Literal) -> list[Row]:
@@ -23,11 +27,6 @@ def select(text: str, **bindings: URIRef | Literal) -> list[Row]:
 
     A substituted variable must appear in the query's projection (Oxigraph's rule).
     """
-    engine = current_engine()
-    payload = engine.execute(
-        engine.prepare(text),
-        SPARQL_JSON,
-        substitutions={name: Terms().to_oxigraph(term) for name, term in bindings.items()},
-    )
-    result = Result.parse(io.BytesIO(payload), format="json")
-    return [{str(name): value for name, value in row.items()} for row in result.bindings]
+    terms = Terms()
+    substitutions = {name: terms.to_oxigraph(term) for name, term in bindings.items()}
+    return rows(current_engine().select(text, **substitutions))

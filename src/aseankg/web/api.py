@@ -7,11 +7,8 @@ or ``format=`` picks one directly, and ``application/sparql-query`` (or ``.rq``)
 returns the bound query instead of running it.
 """
 
-import csv
-import io
 from urllib.parse import urlencode
 
-import pyoxigraph
 from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
 from werkzeug.exceptions import BadRequest, NotFound
 
@@ -79,14 +76,6 @@ def _wants_query_text(offers: tuple[Syntax, ...], override: str | None) -> bool:
     return bool(accept) and accept.best_match([*types, QUERY_MEDIA_TYPE]) == QUERY_MEDIA_TYPE
 
 
-def count_solutions(payload: bytes, result_format: Syntax) -> int:
-    """How many solutions a serialized SELECT result holds (CSV cannot be parsed back by
-    Oxigraph, being lossy, but its records can still be counted)."""
-    if result_format.name == "csv":
-        return len(list(csv.reader(io.StringIO(payload.decode("utf-8"))))) - 1
-    return sum(1 for _ in pyoxigraph.parse_query_results(payload, format=result_format.oxigraph))
-
-
 def _page_url(page: Page) -> str:
     arguments = request.args.copy()
     arguments["limit"] = str(page.limit)
@@ -135,10 +124,12 @@ def run(name: str, suffix: str | None = None) -> Response:
     else:
         result_format = choose_format(offers, override)
         engine = current_engine()
-        payload = engine.execute(engine.prepare(bound.text), result_format)
-        response = Response(payload, content_type=mimetype_with_charset(result_format.media_type))
+        result = engine.execute(engine.prepare(bound.text), result_format)
+        response = Response(
+            result.payload, content_type=mimetype_with_charset(result_format.media_type)
+        )
         if bound.page is not None:
-            links = _page_links(bound.page, count_solutions(payload, result_format))
+            links = _page_links(bound.page, result.solution_count())
             if links:
                 response.headers["Link"] = ", ".join(links)
         media_type = result_format.media_type

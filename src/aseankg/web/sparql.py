@@ -15,11 +15,11 @@ from flask import Blueprint, Response, current_app, request
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import (
     BadRequest,
-    Forbidden,
     RequestEntityTooLarge,
     UnsupportedMediaType,
 )
 
+from aseankg.engine.errors import READ_ONLY, UpdateRefused
 from aseankg.formats import syntaxes_for
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
@@ -34,8 +34,6 @@ DIRECT_UPDATE = "application/sparql-update"
 
 #: Present when the server's row cap limits a query; the value is the cap (as Virtuoso does).
 MAX_ROWS_HEADER = "X-SPARQL-MaxRows"
-
-READ_ONLY = "this endpoint is read-only and does not accept SPARQL Update"
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ def read_query_request() -> QueryRequest | None:
     texts: list[str] = []
     if request.method == "POST":
         if request.mimetype == DIRECT_UPDATE:
-            raise Forbidden(READ_ONLY)
+            raise UpdateRefused(f"a {DIRECT_UPDATE} body: {READ_ONLY}")
         if request.mimetype == DIRECT_QUERY:
             texts.append(_direct_query())
         elif request.mimetype != FORM:
@@ -97,7 +95,7 @@ def read_query_request() -> QueryRequest | None:
             )
     parameters = _parameters()
     if "update" in parameters:
-        raise Forbidden(READ_ONLY)
+        raise UpdateRefused(f"the 'update' parameter: {READ_ONLY}")
     texts.extend(parameters.getlist("query"))
     if not texts:
         if request.method != "POST":
@@ -136,5 +134,5 @@ def endpoint() -> Response:
         chosen.media_type,
     )
     if response.status_code == 200:  # not 304: the client does not hold this result yet
-        response.set_data(engine.execute(prepared, chosen))
+        response.set_data(engine.execute(prepared, chosen).payload)
     return response
