@@ -7,9 +7,9 @@ from flask import Flask
 
 from aseankg.bounded_cache import BoundedCache
 from aseankg.engine import Engine, Limits
-from aseankg.linkeddata.views import register as register_linked_data
 from aseankg.web import api, cors, errors, sparql
 from aseankg.web.extension import attach
+from aseankg.web.linkeddata.views import register as register_linked_data
 from aseankg.web.response_cache import ResponseCache
 from aseankg.web.settings import DEFAULTS, body_limits, sources_of
 

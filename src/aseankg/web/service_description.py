@@ -2,34 +2,20 @@
 
 Clients read it to learn what the endpoint offers: the query language, every
 result format, that the default graph is the union of the named graphs, and the
-named graphs themselves. A browser gets a small query page instead.
+named graphs themselves.
 """
 
 from collections.abc import Iterable
 
-from flask import Response, render_template, request, url_for
+from flask import Response, request
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from aseankg.formats import GRAPH_SYNTAXES, RDF_SYNTAXES, RESULT_SYNTAXES
-from aseankg.namespaces import AK, FORMATS, SD
+from aseankg.namespaces import FORMATS, SD
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
 from aseankg.web.negotiation import choose_format, mimetype_with_charset
-
-HTML = "text/html"
-#: The query page loads nothing from elsewhere and may only submit to this server.
-PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
-
-EXAMPLE_QUERY = f"""PREFIX ak: <{AK}>
-PREFIX rdfs: <{RDFS}>
-
-SELECT ?event ?label ?start WHERE {{
-  ?event ak:startDate ?start ;
-         rdfs:label ?label .
-}}
-ORDER BY ?start ?label
-"""
 
 
 def describe(endpoint: str, graphs: Iterable[str]) -> Graph:
@@ -66,43 +52,12 @@ def describe(endpoint: str, graphs: Iterable[str]) -> Graph:
     return description
 
 
-def _prefers_html() -> bool:
-    """True for a browser: text/html ranks above every RDF syntax (and no format= was given)."""
-    offers = [offer.media_type for offer in GRAPH_SYNTAXES]
-    return (
-        not request.args.get("format")
-        and request.accept_mimetypes.best_match([*offers, HTML]) == HTML
+def service_description(endpoint: str) -> Response:
+    """The description of the endpoint at ``endpoint`` in the negotiated RDF syntax."""
+    chosen = choose_format(GRAPH_SYNTAXES, request.args.get("format"))
+    body = describe(endpoint, current_engine().graphs).serialize(
+        format=chosen.rdflib, encoding="utf-8"
     )
-
-
-def _query_page(endpoint: str) -> Response:
-    engine = current_engine()
-    page = render_template(
-        "sparql/query.html",
-        endpoint=endpoint,
-        example=EXAMPLE_QUERY,
-        graphs=sorted(engine.graphs),
-        limits=engine.limits,
-        solution_formats=RESULT_SYNTAXES,
-        graph_formats=RDF_SYNTAXES,
-        description_formats=GRAPH_SYNTAXES,
-    )
-    response = Response(page, content_type=mimetype_with_charset(HTML))
-    response.headers["Content-Security-Policy"] = PAGE_POLICY
-    return response
-
-
-def service_description() -> Response:
-    """The description in the negotiated RDF syntax, or the query page for a browser."""
-    endpoint = url_for("sparql.endpoint", _external=True)
-    if _prefers_html():
-        response = _query_page(endpoint)
-    else:
-        chosen = choose_format(GRAPH_SYNTAXES, request.args.get("format"))
-        body = describe(endpoint, current_engine().graphs).serialize(
-            format=chosen.rdflib, encoding="utf-8"
-        )
-        response = Response(body, content_type=mimetype_with_charset(chosen.media_type))
-        conditional(response, "service-description", endpoint, chosen.media_type)
+    response = Response(body, content_type=mimetype_with_charset(chosen.media_type))
     response.vary.add("Accept")
-    return response
+    return conditional(response, "service-description", endpoint, chosen.media_type)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import (
     BadRequest,
@@ -24,6 +24,7 @@ from aseankg.formats import syntaxes_for
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
 from aseankg.web.negotiation import choose_format, mimetype_with_charset
+from aseankg.web.query_page import query_page, wants_page
 from aseankg.web.service_description import service_description
 
 blueprint = Blueprint("sparql", __name__)
@@ -116,7 +117,8 @@ def endpoint() -> Response:
     """Answer a SPARQL query, or describe the service when there is none."""
     asked = read_query_request()
     if asked is None:
-        return service_description()
+        here = url_for("sparql.endpoint", _external=True)
+        return query_page(here) if wants_page() else service_description(here)
     engine = current_engine()
     prepared = engine.prepare(
         asked.text, default_graphs=asked.default_graphs, named_graphs=asked.named_graphs

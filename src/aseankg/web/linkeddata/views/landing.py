@@ -2,16 +2,16 @@
 
 from flask import Blueprint, Response
 
-from aseankg.linkeddata.documents import shapes_document
-from aseankg.linkeddata.dumps import DUMPS, dump_bytes
-from aseankg.linkeddata.iris import current_iri_map
-from aseankg.linkeddata.present import Presenter, story_index
-from aseankg.linkeddata.representations import HTML
-from aseankg.linkeddata.responses import negotiate, send_page
-from aseankg.linkeddata.statistics import statistics
-from aseankg.linkeddata.views.site import TEMPLATES, render_page
-from aseankg.linkeddata.void import DESCRIPTION, TITLE
 from aseankg.namespaces import ENTITY_KINDS
+from aseankg.web.linkeddata.documents import shapes_document
+from aseankg.web.linkeddata.dumps import DUMPS, dump_bytes
+from aseankg.web.linkeddata.iris import current_iri_map
+from aseankg.web.linkeddata.present import Presenter, story_index
+from aseankg.web.linkeddata.representations import HTML
+from aseankg.web.linkeddata.responses import negotiate, send_page
+from aseankg.web.linkeddata.statistics import statistics
+from aseankg.web.linkeddata.views.site import TEMPLATES, render_page
+from aseankg.web.linkeddata.void import DESCRIPTION, TITLE
 
 blueprint = Blueprint("landing", __name__, template_folder=TEMPLATES)
 

@@ -10,11 +10,11 @@ from rdflib import DCTERMS, RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import VOID
 
 from aseankg.formats import RDF_SYNTAXES
-from aseankg.linkeddata.dumps import DUMPS
-from aseankg.linkeddata.iris import local_name
-from aseankg.linkeddata.labels import label_of
-from aseankg.linkeddata.statistics import Statistics
 from aseankg.namespaces import ONTOLOGY, PREFIXES, REFERENCE_GRAPH, SD
+from aseankg.web.linkeddata.dumps import DUMPS
+from aseankg.web.linkeddata.iris import local_name
+from aseankg.web.linkeddata.labels import label_of
+from aseankg.web.linkeddata.statistics import Statistics
 
 TITLE = "aseankg: China-ASEAN cooperation in 2025"
 DESCRIPTION = (

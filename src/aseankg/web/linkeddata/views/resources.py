@@ -4,21 +4,21 @@ from flask import Blueprint, Response, abort
 from rdflib import Literal
 
 from aseankg.formats import RDF_SYNTAXES
-from aseankg.linkeddata.describe import describe
-from aseankg.linkeddata.iris import current_iri_map
-from aseankg.linkeddata.page import PageBuilder
-from aseankg.linkeddata.present import Presenter
-from aseankg.linkeddata.representations import HTML, RESOURCE_OFFERS, serialize
-from aseankg.linkeddata.responses import (
+from aseankg.namespaces import ENTITY_KINDS
+from aseankg.web.linkeddata.describe import describe
+from aseankg.web.linkeddata.iris import current_iri_map
+from aseankg.web.linkeddata.page import PageBuilder
+from aseankg.web.linkeddata.present import Presenter
+from aseankg.web.linkeddata.representations import HTML, RESOURCE_OFFERS, serialize
+from aseankg.web.linkeddata.responses import (
     alternates,
     negotiate,
     send,
     send_page,
     split_extension,
 )
-from aseankg.linkeddata.sparql import select
-from aseankg.linkeddata.views.site import TEMPLATES, render_page
-from aseankg.namespaces import ENTITY_KINDS
+from aseankg.web.linkeddata.sparql import select
+from aseankg.web.linkeddata.views.site import TEMPLATES, render_page
 
 blueprint = Blueprint("resources", __name__, template_folder=TEMPLATES)
 

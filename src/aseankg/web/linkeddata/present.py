@@ -11,11 +11,11 @@ from decimal import Decimal, InvalidOperation
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from aseankg.linkeddata.cache import app_cached
-from aseankg.linkeddata.iris import IriMap, local_name
-from aseankg.linkeddata.labels import label_of
-from aseankg.linkeddata.sparql import select
 from aseankg.namespaces import AK, ONTOLOGY
+from aseankg.web.linkeddata.cache import app_cached
+from aseankg.web.linkeddata.iris import IriMap, local_name
+from aseankg.web.linkeddata.labels import label_of
+from aseankg.web.linkeddata.sparql import select
 
 STORIES_QUERY = """
 PREFIX ak: <https://w3id.org/aseankg/ontology#>

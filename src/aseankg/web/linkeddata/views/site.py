@@ -6,8 +6,8 @@ from typing import Any
 
 from flask import render_template
 
-from aseankg.linkeddata.iris import IriMap, current_iri_map
 from aseankg.namespaces import ONTOLOGY
+from aseankg.web.linkeddata.iris import IriMap, current_iri_map
 
 #: The templates of every linked-data blueprint (``linkeddata/*.html``).
 TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")

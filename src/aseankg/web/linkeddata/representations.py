@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph
 
 from aseankg.export import union_graph
 from aseankg.formats import GRAPH_SYNTAXES, JSON_LD, RDF_SYNTAXES, Format, Syntax
-from aseankg.linkeddata.context import dataset_context
+from aseankg.web.linkeddata.context import dataset_context
 
 HTML = Format(name="html", label="HTML", media_type="text/html", suffix=".html", aliases=("htm",))
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
-from aseankg.linkeddata.cache import app_cached
-from aseankg.linkeddata.sparql import select
+from aseankg.web.linkeddata.cache import app_cached
+from aseankg.web.linkeddata.sparql import select
 
 PER_GRAPH_QUERY = """
 SELECT ?space ?g (COUNT(*) AS ?triples) (COUNT(DISTINCT ?entity) AS ?entities) WHERE {

@@ -7,7 +7,7 @@ HTML; the version IRI answers with the same document while it is current.
 from flask import Blueprint, Response, abort
 
 from aseankg.formats import TURTLE
-from aseankg.linkeddata.documents import (
+from aseankg.web.linkeddata.documents import (
     Document,
     document_graph,
     document_html,
@@ -15,9 +15,9 @@ from aseankg.linkeddata.documents import (
     shapes_document,
     version_iri,
 )
-from aseankg.linkeddata.iris import current_iri_map
-from aseankg.linkeddata.representations import DOCUMENT_OFFERS, HTML, serialize
-from aseankg.linkeddata.responses import negotiate, send, split_extension
+from aseankg.web.linkeddata.iris import current_iri_map
+from aseankg.web.linkeddata.representations import DOCUMENT_OFFERS, HTML, serialize
+from aseankg.web.linkeddata.responses import negotiate, send, split_extension
 
 blueprint = Blueprint("documents", __name__)
 

@@ -19,10 +19,10 @@ from flask import current_app, render_template
 from rdflib import OWL, Graph, URIRef
 
 from aseankg.layout import ONTOLOGY_FILE, shapes_path
-from aseankg.linkeddata.cache import app_cached
-from aseankg.linkeddata.iris import IriMap, local_name
-from aseankg.linkeddata.supplement import supplement
 from aseankg.namespaces import AK, ONTOLOGY, SHAPES_DOCUMENT, bind_prefixes
+from aseankg.web.linkeddata.cache import app_cached
+from aseankg.web.linkeddata.iris import IriMap, local_name
+from aseankg.web.linkeddata.supplement import supplement
 from aseankg.web.settings import ontology_dir_of
 
 #: Where the supplement goes in pyLODE's page: before its list of namespaces.

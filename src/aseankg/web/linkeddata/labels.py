@@ -2,9 +2,9 @@
 
 from rdflib import Literal, URIRef
 
-from aseankg.linkeddata.cache import app_cached
-from aseankg.linkeddata.iris import local_name
-from aseankg.linkeddata.sparql import select
+from aseankg.web.linkeddata.cache import app_cached
+from aseankg.web.linkeddata.iris import local_name
+from aseankg.web.linkeddata.sparql import select
 
 #: Lower rank wins: rdfs:label, then skos:prefLabel, then dcterms:title.
 LABELS_QUERY = """

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, SKOS, URIRef
 from rdflib.term import Node
 
-from aseankg.linkeddata.describe import Description, Quad
-from aseankg.linkeddata.present import Link, Presenter, Shown, Story
 from aseankg.namespaces import AK
+from aseankg.web.linkeddata.describe import Description, Quad
+from aseankg.web.linkeddata.present import Link, Presenter, Shown, Story
 
 _HEADER_TEXT = (RDFS.comment, SKOS.definition)
 _FIGURE_VALUES = (AK["count"], AK.amount, AK.percentageChange)  # AK.count is str.count

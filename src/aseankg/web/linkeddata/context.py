@@ -13,10 +13,10 @@ from typing import Any
 
 from rdflib import RDF, XSD, URIRef
 
-from aseankg.linkeddata.cache import app_cached
-from aseankg.linkeddata.iris import local_name
-from aseankg.linkeddata.sparql import select
 from aseankg.namespaces import AK, ENTITY_KINDS, PREFIXES, compact
+from aseankg.web.linkeddata.cache import app_cached
+from aseankg.web.linkeddata.iris import local_name
+from aseankg.web.linkeddata.sparql import select
 
 #: Prefixes the context declares: vocabularies, not entity kinds (whose names are also
 #: property names, such as ``topic``); entity IRIs are written in full.

@@ -11,16 +11,19 @@ that literals keep their exact lexical forms.
 import gzip
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pyoxigraph
+from flask import current_app
 from rdflib import Dataset
 
 from aseankg.dataset import new_dataset
 from aseankg.formats import JSON_LD
-from aseankg.linkeddata.cache import app_cached
-from aseankg.linkeddata.representations import serialize
 from aseankg.namespaces import PREFIXES
 from aseankg.web.extension import current_engine
+from aseankg.web.linkeddata.cache import app_cached
+from aseankg.web.linkeddata.representations import serialize
+from aseankg.web.settings import sources_of
 
 _NQUADS = "application/n-quads"
 
@@ -90,3 +93,10 @@ def dump_bytes(filename: str) -> bytes:
     dump = dump_named(filename)
     assert dump is not None
     return dump.build()
+
+
+@app_cached
+def last_modified() -> datetime:
+    """When the newest source file last changed: it moves only when the data does."""
+    newest = max(source.path.stat().st_mtime for source in sources_of(current_app.config))
+    return datetime.fromtimestamp(int(newest), UTC)

@@ -26,7 +26,7 @@ def _lock_for(key: str) -> threading.Lock:
 def app_cached(function: Callable[P, T]) -> Callable[P, T]:
     """Compute ``function(*args)`` once per app and arguments (which must be hashable);
     concurrent first callers wait for one result."""
-    name = f"aseankg.linkeddata:{function.__module__}.{function.__qualname__}"
+    name = f"aseankg.web.linkeddata:{function.__module__}.{function.__qualname__}"
 
     @wraps(function)
     def cached(*args: P.args, **kwargs: P.kwargs) -> T:
