@@ -5,16 +5,33 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 from rdflib import Dataset
 
 from aseankg import bundle
 from aseankg.dataset import load_dataset
+from aseankg.web import create_app
+from aseankg.web.extension import engine_of
 from tests.support.server import running_server
 
 
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def app() -> Iterator[Flask]:
+    """The web app over the bundled data, in this process (for Flask's test client)."""
+    app = create_app({"TESTING": True})
+    yield app
+    engine_of(app).close()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
 
 
 @pytest.fixture

@@ -1,34 +1,19 @@
 """An app over the bundled data, shared by the linked-data tests, and helpers to read RDF."""
 
 import io
-from collections.abc import Iterator
 
 import pyoxigraph
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from aseankg.formats import RDF_SYNTAXES
 from aseankg.namespaces import ID
-from aseankg.web import create_app
 from aseankg.web.extension import engine_of
 
 #: Media type -> rdflib parser name.
 PARSERS = {syntax.media_type: syntax.rdflib for syntax in RDF_SYNTAXES}
-
-
-@pytest.fixture(scope="session")
-def app() -> Iterator[Flask]:
-    app = create_app({"TESTING": True})
-    yield app
-    engine_of(app).close()
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,14 @@
 import json
 import re
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
 from flask.testing import FlaskClient
 from rdflib import Dataset
 from rdflib.namespace import VOID
 
+from aseankg.namespaces import ID
 from aseankg.web import create_app
 from aseankg.web.extension import engine_of
 from tests.linkeddata.conftest import parse
@@ -54,3 +56,17 @@ def test_a_description_cut_by_the_cap_says_so(capped: FlaskClient, client: Flask
     assert "cut short by the server's row limit" in page
     whole = client.get("/id/country/my.html").get_data(as_text=True)
     assert "cut short" not in whole
+
+
+def test_cut_results_say_so_on_every_route(capped: FlaskClient) -> None:
+    story = quote(f"{ID}story/03", safe="")
+    facts = capped.get(f"/api/queries/story-facts.nt?story={story}")
+    assert facts.status_code == 200
+    assert len(facts.get_data(as_text=True).splitlines()) == CAP
+    assert facts.headers["X-SPARQL-MaxRows"] == str(CAP)
+    described = capped.get("/id/country/my.ttl")
+    assert described.headers["X-SPARQL-MaxRows"] == str(CAP)
+    everything = capped.get("/sparql?query=" + quote("SELECT * WHERE { ?s ?p ?o }"))
+    assert everything.headers["X-SPARQL-MaxRows"] == str(CAP)
+    page = capped.get("/api/queries/topic-items")  # a page within the cap: not cut
+    assert "X-SPARQL-MaxRows" not in page.headers

@@ -7,11 +7,13 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
+from flask.testing import FlaskClient
 from rdflib import Dataset, Graph
 
 from aseankg.canned import CatalogueError
 from aseankg.namespaces import ID
 from aseankg.web import create_app
+from aseankg.web.extension import engine_of
 from tests.support.http import Reply, fetch
 from tests.support.server import running_server
 
@@ -280,3 +282,18 @@ def test_a_malformed_query_file_stops_the_app(tmp_path: Path) -> None:
     (tmp_path / "broken.rq").write_text("#+ summary: x\n#+ colour: red\nASK {}\n")
     with pytest.raises(CatalogueError, match=r"broken\.rq:2: colour: unknown decorator"):
         create_app({"ASEANKG_QUERIES_DIR": tmp_path, "ASEANKG_QUERY_WORKERS": 1})
+
+
+def test_a_client_holding_the_result_gets_304_without_the_query_running(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = f"/api/queries/events-by-country?country={quote(MALAYSIA, safe='')}&limit=3"
+    etag = client.head(target).headers["ETag"]  # HEAD: the response cache keeps only GETs
+    engine = engine_of(client.application)
+    runs: list[object] = []
+    real_execute = engine.execute
+    monkeypatch.setattr(engine, "execute", lambda *args: runs.append(args) or real_execute(*args))
+    assert client.get(target, headers={"If-None-Match": etag}).status_code == 304
+    assert runs == []
+    assert client.get(target, headers={"If-None-Match": '"other"'}).status_code == 200
+    assert len(runs) == 1

@@ -102,7 +102,10 @@ def test_the_query_page_runs_its_example(live_server: str) -> None:
     page = fetch(live_server, "GET", "/sparql", headers=BROWSER).text
     example = page.split('spellcheck="false">', 1)[1].split("</textarea>", 1)[0]
     query = example.replace("&lt;", "<").replace("&gt;", ">")
-    reply = fetch(live_server, "GET", sparql_target(query=query, format=""), headers=BROWSER)
+    reply = fetch(live_server, "GET", sparql_target(query=query), headers=BROWSER)
     assert reply.status == 200, reply.text
     assert reply.media_type == "application/sparql-results+json"
     assert "28th China-ASEAN Summit" in reply.text
+    assert '<button type="submit" name="format" value="csv"' in page
+    as_csv = fetch(live_server, "GET", sparql_target(query=query, format="csv"), headers=BROWSER)
+    assert as_csv.media_type == "text/csv"

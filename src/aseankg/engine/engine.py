@@ -52,6 +52,19 @@ class PreparedQuery:
     named_graphs: tuple[str, ...] | None
     union_default_graph: bool
 
+    def result_key(
+        self, syntax: Syntax, substitutions: Mapping[str, Term] | None = None
+    ) -> tuple[str, ...]:
+        """Everything a result depends on besides the data: for cache keys and ETags."""
+        return (
+            self.text,
+            repr(self.default_graphs),
+            repr(self.named_graphs),
+            str(self.union_default_graph),
+            syntax.media_type,
+            *sorted(f"{name}={term}" for name, term in (substitutions or {}).items()),
+        )
+
 
 @dataclass(frozen=True)
 class QueryResult:
@@ -201,14 +214,7 @@ class Engine:
         """
         if result_format.is_graph != (query.form in GRAPH_FORMS):
             raise ValueError(f"{result_format.name} cannot hold the result of a {query.form}")
-        key = (
-            query.text,
-            query.default_graphs,
-            query.named_graphs,
-            query.union_default_graph,
-            result_format.media_type,
-            tuple(sorted((name, str(term)) for name, term in (substitutions or {}).items())),
-        )
+        key = query.result_key(result_format, substitutions)
         cached = self.results.get(key)
         if cached is not None:
             return QueryResult(cached, result_format)

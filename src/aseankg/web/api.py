@@ -23,17 +23,18 @@ from aseankg.canned import (
 )
 from aseankg.canned.decorators import MAX_PAGE_SIZE
 from aseankg.canned.openapi import document
-from aseankg.formats import Syntax, syntaxes_for
+from aseankg.formats import Format, Syntax, syntaxes_for
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
-from aseankg.web.negotiation import choose_format, mimetype_with_charset
+from aseankg.web.negotiation import by_suffix, choose_format, content_type, requested_formats
+from aseankg.web.results import result_response
 from aseankg.web.settings import as_path
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
 _KEY = "aseankg.catalogue"
-#: ``format=`` values and suffixes that ask for the bound query text.
-_QUERY_TEXT_NAMES = ("rq", QUERY_MEDIA_TYPE)
+#: The bound query itself, offered besides the result (``.rq``, ``format=rq``, or by Accept).
+QUERY_TEXT = Format(name="rq", label="SPARQL query", media_type=QUERY_MEDIA_TYPE, suffix=".rq")
 
 
 def register(app: Flask) -> None:
@@ -68,14 +69,6 @@ def openapi() -> Response:
     return conditional(response, "api-openapi", str(limit))
 
 
-def _wants_query_text(offers: tuple[Syntax, ...], override: str | None) -> bool:
-    if override:
-        return override in _QUERY_TEXT_NAMES
-    accept = request.accept_mimetypes
-    types = [offer.media_type for offer in offers]
-    return bool(accept) and accept.best_match([*types, QUERY_MEDIA_TYPE]) == QUERY_MEDIA_TYPE
-
-
 def _page_url(page: Page) -> str:
     arguments = request.args.copy()
     arguments["limit"] = str(page.limit)
@@ -94,16 +87,6 @@ def _page_links(page: Page, solutions: int) -> list[str]:
     return links
 
 
-def _format_argument() -> str | None:
-    """``format=`` if given: once, and not empty (an empty one is a mistake, not a default)."""
-    given = request.args.getlist("format")
-    if len(given) > 1:
-        raise BadRequest("parameter 'format': is given more than once")
-    if given and not given[0]:
-        raise BadRequest("parameter 'format': is empty")
-    return given[0] if given else None
-
-
 @blueprint.get("/queries/<name>")
 @blueprint.get("/queries/<name>.<suffix>")
 def run(name: str, suffix: str | None = None) -> Response:
@@ -111,27 +94,21 @@ def run(name: str, suffix: str | None = None) -> Response:
         query = current_catalogue()[name]
     except UnknownQuery as error:
         raise NotFound(str(error)) from None
-    override = suffix or _format_argument()
+    offers = (*syntaxes_for(query.form), QUERY_TEXT)
+    named = by_suffix(offers, suffix, f"query '{name}'") if suffix else None
+    chosen = choose_format(offers, requested_formats(), named)
     pairs = [(key, value) for key, value in request.args.items(multi=True) if key != "format"]
     try:
         bound = bind(query, pairs, max_limit=max_limit())
     except ParameterError as error:
         raise BadRequest(str(error)) from None
-    offers = syntaxes_for(query.form)
-    if _wants_query_text(offers, override):
-        response = Response(bound.text, content_type=mimetype_with_charset(QUERY_MEDIA_TYPE))
-        media_type = QUERY_MEDIA_TYPE
-    else:
-        result_format = choose_format(offers, override)
-        engine = current_engine()
-        result = engine.execute(engine.prepare(bound.text), result_format)
-        response = Response(
-            result.payload, content_type=mimetype_with_charset(result_format.media_type)
-        )
-        if bound.page is not None:
-            links = _page_links(bound.page, result.solution_count())
-            if links:
-                response.headers["Link"] = ", ".join(links)
-        media_type = result_format.media_type
-    response.vary.add("Accept")
-    return conditional(response, "api-query", query.name, bound.text, media_type)
+    if not isinstance(chosen, Syntax):
+        response = Response(bound.text, content_type=content_type(QUERY_MEDIA_TYPE))
+        response.vary.add("Accept")
+        return conditional(response, "api-query-text", bound.text)
+    response, result = result_response(current_engine().prepare(bound.text), chosen)
+    if result is not None and bound.page is not None:
+        links = _page_links(bound.page, result.solution_count())
+        if links:
+            response.headers["Link"] = ", ".join(links)
+    return response

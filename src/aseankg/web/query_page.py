@@ -8,7 +8,7 @@ from aseankg.formats import GRAPH_SYNTAXES, RDF_SYNTAXES, RESULT_SYNTAXES
 from aseankg.namespaces import AK
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
-from aseankg.web.negotiation import mimetype_with_charset
+from aseankg.web.negotiation import content_type
 
 HTML = "text/html"
 #: The query page loads nothing from elsewhere and may only submit to this server.
@@ -46,7 +46,7 @@ def query_page(endpoint: str) -> Response:
         graph_formats=RDF_SYNTAXES,
         description_formats=GRAPH_SYNTAXES,
     )
-    response = Response(page, content_type=mimetype_with_charset(HTML))
+    response = Response(page, content_type=content_type(HTML))
     response.headers["Content-Security-Policy"] = PAGE_POLICY
     response.vary.add("Accept")
     return conditional(response, "query-page", endpoint)

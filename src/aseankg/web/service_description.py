@@ -7,7 +7,7 @@ named graphs themselves.
 
 from collections.abc import Iterable
 
-from flask import Response, request
+from flask import Response
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
@@ -15,7 +15,7 @@ from aseankg.formats import GRAPH_SYNTAXES, RDF_SYNTAXES, RESULT_SYNTAXES
 from aseankg.namespaces import FORMATS, SD
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
-from aseankg.web.negotiation import choose_format, mimetype_with_charset
+from aseankg.web.negotiation import choose_format, content_type, requested_formats
 
 
 def describe(endpoint: str, graphs: Iterable[str]) -> Graph:
@@ -54,10 +54,10 @@ def describe(endpoint: str, graphs: Iterable[str]) -> Graph:
 
 def service_description(endpoint: str) -> Response:
     """The description of the endpoint at ``endpoint`` in the negotiated RDF syntax."""
-    chosen = choose_format(GRAPH_SYNTAXES, request.args.get("format"))
+    chosen = choose_format(GRAPH_SYNTAXES, requested_formats())
     body = describe(endpoint, current_engine().graphs).serialize(
         format=chosen.rdflib, encoding="utf-8"
     )
-    response = Response(body, content_type=mimetype_with_charset(chosen.media_type))
+    response = Response(body, content_type=content_type(chosen.media_type))
     response.vary.add("Accept")
     return conditional(response, "service-description", endpoint, chosen.media_type)

@@ -22,9 +22,9 @@ from werkzeug.exceptions import (
 from aseankg.engine.errors import READ_ONLY, UpdateRefused
 from aseankg.formats import syntaxes_for
 from aseankg.web.extension import current_engine
-from aseankg.web.http_cache import conditional
-from aseankg.web.negotiation import choose_format, mimetype_with_charset
+from aseankg.web.negotiation import choose_format
 from aseankg.web.query_page import query_page, wants_page
+from aseankg.web.results import result_response
 from aseankg.web.service_description import service_description
 
 blueprint = Blueprint("sparql", __name__)
@@ -32,9 +32,6 @@ blueprint = Blueprint("sparql", __name__)
 FORM = "application/x-www-form-urlencoded"
 DIRECT_QUERY = "application/sparql-query"
 DIRECT_UPDATE = "application/sparql-update"
-
-#: Present when the server's row cap limits a query; the value is the cap (as Virtuoso does).
-MAX_ROWS_HEADER = "X-SPARQL-MaxRows"
 
 
 @dataclass(frozen=True)
@@ -44,8 +41,8 @@ class QueryRequest:
     text: str
     default_graphs: tuple[str, ...]
     named_graphs: tuple[str, ...]
-    format: str | None
-    """The ``format=`` override, when given."""
+    formats: tuple[str, ...]
+    """The ``format=`` values, which override Accept."""
 
 
 @contextmanager
@@ -108,7 +105,7 @@ def read_query_request() -> QueryRequest | None:
         text=texts[0],
         default_graphs=tuple(parameters.getlist("default-graph-uri")),
         named_graphs=tuple(parameters.getlist("named-graph-uri")),
-        format=parameters.get("format"),
+        formats=tuple(parameters.getlist("format")),
     )
 
 
@@ -119,22 +116,9 @@ def endpoint() -> Response:
     if asked is None:
         here = url_for("sparql.endpoint", _external=True)
         return query_page(here) if wants_page() else service_description(here)
-    engine = current_engine()
-    prepared = engine.prepare(
+    prepared = current_engine().prepare(
         asked.text, default_graphs=asked.default_graphs, named_graphs=asked.named_graphs
     )
-    chosen = choose_format(syntaxes_for(prepared.form), asked.format)
-    response = Response(content_type=mimetype_with_charset(chosen.media_type))
-    response.vary.add("Accept")
-    if prepared.row_cap is not None:
-        response.headers[MAX_ROWS_HEADER] = str(prepared.row_cap)
-    conditional(
-        response,
-        prepared.text,
-        " ".join(asked.default_graphs),
-        " ".join(asked.named_graphs),
-        chosen.media_type,
-    )
-    if response.status_code == 200:  # not 304: the client does not hold this result yet
-        response.set_data(engine.execute(prepared, chosen).payload)
+    chosen = choose_format(syntaxes_for(prepared.form), asked.formats)
+    response, _ = result_response(prepared, chosen)
     return response

@@ -2,33 +2,36 @@
 
 Every negotiated response says ``Vary: Accept``, names the format-specific URL
 it came from (``Content-Location``), and lists the other forms in ``Link``
-headers, as Trifid and DBpedia do. Data may be read from any origin.
+headers, as Trifid and DBpedia do.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flask import Response, request
+from flask import Response
 
 from aseankg.formats import Format, find
 from aseankg.web.http_cache import conditional
-from aseankg.web.negotiation import choose_format, mimetype_with_charset
+from aseankg.web.negotiation import choose_format, content_type, requested_formats
+from aseankg.web.results import mark_row_cap
+
+
+def split_suffix(name: str) -> tuple[str, str | None]:
+    """``("x", "ttl")`` for ``"x.ttl"``; ``("x", None)`` for a name without a suffix."""
+    stem, dot, suffix = name.rpartition(".")
+    return (stem, suffix) if dot and stem else (name, None)
 
 
 def split_extension(name: str, offers: Sequence[Format]) -> tuple[str, Format | None]:
     """Split ``"x.ttl"`` into ``("x", turtle)`` when ``ttl`` names one of ``offers``."""
-    stem, dot, suffix = name.rpartition(".")
-    if dot and stem:
-        offer = find(offers, suffix)
-        if offer is not None:
-            return stem, offer
-    return name, None
+    stem, suffix = split_suffix(name)
+    offer = find(offers, suffix) if suffix else None
+    return (stem, offer) if offer is not None else (name, None)
 
 
 def negotiate(offers: Sequence[Format], extension: Format | None = None) -> Format:
     """``format=`` first, then the URL's extension, then the Accept header."""
-    override = request.args.get("format") or (extension.name if extension else None)
-    return choose_format(offers, override)
+    return choose_format(offers, requested_formats(), extension)
 
 
 @dataclass(frozen=True)
@@ -59,29 +62,19 @@ def send(
     url: str,
     offers: Sequence[Format],
     cache_key: Sequence[str],
+    row_cap: int | None = None,
 ) -> Response:
     """A negotiated response for the resource served at ``url`` (no extension)."""
-    response = Response(body, content_type=mimetype_for(representation))
+    response = Response(body, content_type=content_type(representation.media_type))
     response.vary.add("Accept")
     response.headers["Content-Location"] = f"{url}{representation.suffix}"
     response.headers["Link"] = alternates_header(url, offers)
-    response.headers["Access-Control-Allow-Origin"] = "*"
+    mark_row_cap(response, row_cap)
     return conditional(response, *cache_key, representation.name)
-
-
-def mimetype_for(representation: Format) -> str:
-    media_type = representation.media_type
-    is_text = media_type.startswith("text/") or representation.name in (
-        "nt",
-        "trig",
-        "nq",
-        "jsonld",
-    )
-    return mimetype_with_charset(media_type) if is_text else media_type
 
 
 def send_page(body: str, *cache_key: str) -> Response:
     """An HTML page that has no other forms (it still varies with Accept: 406 if refused)."""
-    response = Response(body, content_type=mimetype_with_charset("text/html"))
+    response = Response(body, content_type=content_type("text/html"))
     response.vary.add("Accept")
     return conditional(response, *cache_key)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
+from aseankg.namespaces import ID
 from aseankg.web.linkeddata.cache import app_cached
 from aseankg.web.linkeddata.sparql import select
 
@@ -68,9 +69,9 @@ def _int(value: object) -> int:
 
 
 @app_cached
-def statistics(entity_space: str) -> Statistics:
-    """Counts over every named graph; entities are IRIs starting with ``entity_space``."""
-    space = Literal(entity_space)
+def statistics() -> Statistics:
+    """Counts over every named graph; entities are IRIs under the ``id/`` space."""
+    space = Literal(str(ID))
     totals = select(TOTALS_QUERY, space=space)
     total = totals[0] if totals else {}
     graphs = tuple(

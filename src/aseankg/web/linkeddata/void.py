@@ -10,7 +10,7 @@ from rdflib import DCTERMS, RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import VOID
 
 from aseankg.formats import RDF_SYNTAXES
-from aseankg.namespaces import ONTOLOGY, PREFIXES, REFERENCE_GRAPH, SD
+from aseankg.namespaces import BASE, ID, ONTOLOGY, PREFIXES, REFERENCE_GRAPH, SD
 from aseankg.web.linkeddata.dumps import DUMPS
 from aseankg.web.linkeddata.iris import local_name
 from aseankg.web.linkeddata.labels import label_of
@@ -27,13 +27,12 @@ LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 CREATOR = "aseankg maintainers"
 
 
-def dataset_iri(public_base: str) -> URIRef:
-    return URIRef(public_base + ".well-known/void#dataset")
+DATASET = URIRef(BASE + ".well-known/void#dataset")
 
 
-def _subset_iri(public_base: str, graph: URIRef) -> URIRef:
-    name = "ontology" if graph == ONTOLOGY else str(graph)[len(public_base) :].replace("/", "-")
-    return URIRef(f"{public_base}.well-known/void#{name}")
+def _subset_iri(graph: URIRef) -> URIRef:
+    name = "ontology" if graph == ONTOLOGY else str(graph).removeprefix(BASE).replace("/", "-")
+    return URIRef(f"{BASE}.well-known/void#{name}")
 
 
 def _vocabularies(statistics: Statistics) -> list[URIRef]:
@@ -46,12 +45,12 @@ def _vocabularies(statistics: Statistics) -> list[URIRef]:
     )
 
 
-def void_graph(statistics: Statistics, public_base: str, modified: Literal) -> Graph:
-    """The VoID graph for ``statistics``, with every IRI under ``public_base``."""
+def void_graph(statistics: Statistics, modified: Literal) -> Graph:
+    """The VoID graph for ``statistics``."""
     void = Graph()
     void.bind("void", VOID)
     void.bind("sd", SD)
-    dataset = dataset_iri(public_base)
+    dataset = DATASET
     add = void.add
     add((dataset, RDF.type, VOID.Dataset))
     add((dataset, DCTERMS.title, Literal(TITLE, lang="en")))
@@ -59,12 +58,12 @@ def void_graph(statistics: Statistics, public_base: str, modified: Literal) -> G
     add((dataset, DCTERMS.license, LICENSE))
     add((dataset, DCTERMS.creator, Literal(CREATOR)))
     add((dataset, DCTERMS.modified, modified))
-    add((dataset, VOID.sparqlEndpoint, URIRef(public_base + "sparql")))
+    add((dataset, VOID.sparqlEndpoint, URIRef(BASE + "sparql")))
     for dump in DUMPS:
-        add((dataset, VOID.dataDump, URIRef(public_base + dump.path)))
+        add((dataset, VOID.dataDump, URIRef(BASE + dump.path)))
     for syntax in RDF_SYNTAXES:
         add((dataset, VOID.feature, syntax.w3c))
-    add((dataset, VOID.uriSpace, Literal(public_base + "id/")))
+    add((dataset, VOID.uriSpace, Literal(str(ID))))
     for vocabulary in _vocabularies(statistics):
         add((dataset, VOID.vocabulary, vocabulary))
     add((dataset, VOID.triples, Literal(statistics.triples, datatype=XSD.integer)))
@@ -84,7 +83,7 @@ def void_graph(statistics: Statistics, public_base: str, modified: Literal) -> G
         add((partition, VOID.property, prop))
         add((partition, VOID.triples, Literal(triples, datatype=XSD.integer)))
     for count in statistics.graphs:
-        subset = _subset_iri(public_base, count.graph)
+        subset = _subset_iri(count.graph)
         add((dataset, VOID.subset, subset))
         add((subset, RDF.type, VOID.Dataset))
         add((subset, RDF.type, SD.NamedGraph))

@@ -17,17 +17,14 @@ from aseankg.web.linkeddata.documents import (
 )
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.representations import DOCUMENT_OFFERS, HTML, serialize
-from aseankg.web.linkeddata.responses import negotiate, send, split_extension
+from aseankg.web.linkeddata.responses import negotiate, send
+from aseankg.web.negotiation import by_suffix
 
 blueprint = Blueprint("documents", __name__)
 
 
 def _send(document: Document, extension: str | None) -> Response:
-    _, offer = (
-        split_extension(f"document.{extension}", DOCUMENT_OFFERS) if extension else ("", None)
-    )
-    if extension and offer is None:
-        abort(404, description=f"no '.{extension}' form of <{document.iri}>")
+    offer = by_suffix(DOCUMENT_OFFERS, extension, f"<{document.iri}>") if extension else None
     representation = negotiate(DOCUMENT_OFFERS, offer)
     iri_map = current_iri_map()
     if representation is HTML:

@@ -4,7 +4,7 @@ from flask import Blueprint, Response, abort
 
 from aseankg.web.http_cache import conditional
 from aseankg.web.linkeddata.dumps import dump_bytes, dump_named, last_modified
-from aseankg.web.negotiation import mimetype_with_charset
+from aseankg.web.negotiation import content_type
 
 blueprint = Blueprint("dumps", __name__)
 
@@ -14,12 +14,7 @@ def dump(filename: str) -> Response:
     found = dump_named(filename)
     if found is None:
         abort(404, description=f"there is no dump named '{filename}'")
-    binary = found.media_type == "application/gzip"
-    response = Response(
-        dump_bytes(filename),
-        content_type=found.media_type if binary else mimetype_with_charset(found.media_type),
-    )
+    response = Response(dump_bytes(filename), content_type=content_type(found.media_type))
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Access-Control-Allow-Origin"] = "*"
     response.last_modified = last_modified()
     return conditional(response, "dump", filename)

@@ -24,7 +24,7 @@ def landing() -> Response:
     stories = sorted(
         (presenter.story(graph) for graph in story_index()), key=lambda story: story.position
     )
-    counts = statistics(iri_map.public_base + "id/")
+    counts = statistics()
     body = render_page(
         "landing.html",
         title=TITLE,

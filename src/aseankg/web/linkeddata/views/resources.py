@@ -1,5 +1,7 @@
 """``/id/{kind}/{slug}``: every entity IRI answers with data for machines and a page for people."""
 
+from typing import NoReturn
+
 from flask import Blueprint, Response, abort
 from rdflib import Literal
 
@@ -16,9 +18,11 @@ from aseankg.web.linkeddata.responses import (
     send,
     send_page,
     split_extension,
+    split_suffix,
 )
 from aseankg.web.linkeddata.sparql import select
 from aseankg.web.linkeddata.views.site import TEMPLATES, render_page
+from aseankg.web.negotiation import by_suffix
 
 blueprint = Blueprint("resources", __name__, template_folder=TEMPLATES)
 
@@ -32,13 +36,13 @@ SELECT DISTINCT ?space ?entity WHERE {
 
 @blueprint.get("/id/<kind>/<name>")
 def resource(kind: str, name: str) -> Response:
-    slug, extension = split_extension(name, RESOURCE_OFFERS)
-    representation = negotiate(RESOURCE_OFFERS, extension)
     iri_map = current_iri_map()
+    slug, extension = split_extension(name, RESOURCE_OFFERS)
     iri = iri_map.public(f"id/{kind}/{slug}")
     description = describe(iri) if kind in ENTITY_KINDS else None
     if description is None:
-        abort(404, description=f"<{iri}> names nothing in this dataset")
+        _not_found(kind, name)
+    representation = negotiate(RESOURCE_OFFERS, extension)
     url = iri_map.served(str(iri))
     if representation is HTML:
         page = PageBuilder(description, Presenter(iri_map)).build()
@@ -47,7 +51,23 @@ def resource(kind: str, name: str) -> Response:
         )
     else:
         body = serialize(description.dataset(), representation)
-    return send(body, representation, url=url, offers=RESOURCE_OFFERS, cache_key=("id", iri))
+    return send(
+        body,
+        representation,
+        url=url,
+        offers=RESOURCE_OFFERS,
+        cache_key=("id", iri),
+        row_cap=description.row_cap,
+    )
+
+
+def _not_found(kind: str, name: str) -> NoReturn:
+    """404: the IRI names nothing, or an entity exists but not in the form its suffix asks."""
+    iri = current_iri_map().public(f"id/{kind}/{name}")
+    stem, suffix = split_suffix(name)
+    if suffix and kind in ENTITY_KINDS and describe(current_iri_map().public(f"id/{kind}/{stem}")):
+        by_suffix(RESOURCE_OFFERS, suffix, f"<{iri.removesuffix('.' + suffix)}>")
+    abort(404, description=f"<{iri}> names nothing in this dataset")
 
 
 @blueprint.get("/id/<kind>/")
