@@ -1,6 +1,7 @@
 """Cross-origin access for browser-based SPARQL clients."""
 
 import pytest
+from flask.testing import FlaskClient
 
 from tests.support.http import fetch, sparql_target
 
@@ -20,7 +21,16 @@ def test_any_origin_may_read_responses_without_credentials(live_server: str, tar
     assert reply.headers["Access-Control-Allow-Origin"] == "*"
     assert "Access-Control-Allow-Credentials" not in reply.headers
     exposed = {name.strip() for name in reply.headers["Access-Control-Expose-Headers"].split(",")}
-    assert {"ETag", "X-SPARQL-MaxRows", "Retry-After"} <= exposed
+    assert {"ETag", "X-SPARQL-MaxRows", "Retry-After", "Link", "Content-Location"} <= exposed
+
+
+def test_paging_and_alternates_are_readable_cross_origin(client: FlaskClient) -> None:
+    """A script reads /api's next-page link and an entity's other forms."""
+    for target in ("/api/queries/topic-items", "/id/country/my.ttl"):
+        response = client.get(target, headers=ORIGIN)
+        exposed = response.headers["Access-Control-Expose-Headers"].split(", ")
+        assert "Link" in exposed and response.headers["Link"]
+    assert "Content-Location" in exposed and response.headers["Content-Location"]
 
 
 def test_preflight_is_answered(live_server: str) -> None:

@@ -9,8 +9,16 @@ instead of flask-cors: the policy is fixed, so there is nothing to configure.
 
 from flask import Flask, Response, request
 
-#: Response headers a script may read besides the CORS-safelisted ones.
-EXPOSED_HEADERS = ("ETag", "Retry-After", "X-SPARQL-MaxRows")
+#: Response headers a script may read besides the CORS-safelisted ones: caching, retry,
+#: the row cap, the pages of /api and the forms of linked-data resources.
+EXPOSED_HEADERS = (
+    "ETag",
+    "Retry-After",
+    "X-SPARQL-MaxRows",
+    "Link",
+    "Content-Location",
+    "Content-Disposition",
+)
 
 #: How long a browser may reuse a preflight answer, in seconds.
 PREFLIGHT_MAX_AGE = 86_400
