@@ -1,7 +1,10 @@
 """The ontology and the shapes dereference: pyLODE documentation for people, RDF for machines."""
 
+import logging
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,6 +103,30 @@ def test_ontology_rdf_forms_hold_the_whole_ontology(
     received = parse(response.data, media_type)
     assert same_graph(received, ontology_graph())
     assert (ONTOLOGY, RDF.type, OWL.Ontology) in received
+
+
+def test_the_documentation_is_built_once_whatever_the_host(app: Flask) -> None:
+    """pyLODE's page is kept once per document; only the small host-dependent part is
+    rendered per request, so requests for new Host headers add nothing to memory."""
+    client = app.test_client()
+    client.get("/ontology.html", base_url="http://first.test")
+    kept = len(app.extensions)
+    for host in ("second.test", "third.test:8080", "fourth.test"):
+        page = client.get("/ontology.html", base_url=f"http://{host}").get_data(as_text=True)
+        assert f'href="http://{host}/ontology.ttl"' in page
+    assert len(app.extensions) == kept
+
+
+def test_loading_pylode_leaves_the_servers_logging_alone() -> None:
+    """pyLODE configures the root logger on import; the server keeps its own settings."""
+    script = (
+        "import logging; import aseankg.web; root = logging.getLogger(); "
+        "print(root.level, len(root.handlers))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert output.split() == [str(logging.WARNING), "0"]
 
 
 def test_ontology_by_accept_header(client: FlaskClient) -> None:

@@ -1,7 +1,9 @@
 """Per-app memory for things derived from the data.
 
 The dataset never changes while an app runs, so labels, statistics, dumps and
-documentation are computed once, on first use, and kept with the app.
+documentation are computed once, on first use, and kept with the app. Keep the
+arguments of a cached function few and bounded (no request data): each value is
+kept for as long as the app lives.
 """
 
 import threading
@@ -14,19 +16,12 @@ from flask import current_app
 P = ParamSpec("P")
 T = TypeVar("T")
 
-_LOCKS: dict[str, threading.Lock] = {}
-_LOCKS_GUARD = threading.Lock()
-
-
-def _lock_for(key: str) -> threading.Lock:
-    with _LOCKS_GUARD:
-        return _LOCKS.setdefault(key, threading.Lock())
-
 
 def app_cached(function: Callable[P, T]) -> Callable[P, T]:
     """Compute ``function(*args)`` once per app and arguments (which must be hashable);
     concurrent first callers wait for one result."""
-    name = f"aseankg.web.linkeddata:{function.__module__}.{function.__qualname__}"
+    name = f"aseankg.linkeddata:{function.__module__}.{function.__qualname__}"
+    lock = threading.Lock()
 
     @wraps(function)
     def cached(*args: P.args, **kwargs: P.kwargs) -> T:
@@ -34,7 +29,7 @@ def app_cached(function: Callable[P, T]) -> Callable[P, T]:
         key = f"{name}{arguments!r}"
         store = current_app.extensions
         if key not in store:
-            with _lock_for(key):
+            with lock:
                 if key not in store:
                     store[key] = function(*args, **kwargs)
         return store[key]
