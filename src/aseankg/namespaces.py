@@ -81,6 +81,11 @@ def story_graph(number: int) -> URIRef:
     return STORY_GRAPH[f"{number:02d}"]
 
 
+def local_name(iri: str) -> str:
+    """The last segment of an IRI, after ``#`` or ``/``: a fallback name for people."""
+    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def bind_prefixes(graph: Graph) -> Graph:
     """Give ``graph`` aseankg's prefixes (replacing rdflib's defaults), for readable output."""
     for prefix, namespace in PREFIXES.items():

@@ -5,9 +5,11 @@ from datetime import UTC, datetime
 
 import pyoxigraph
 import pytest
+from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
+from aseankg.cli import main
 from aseankg.web.settings import sources_of
 from tests.linkeddata.conftest import oxigraph_quads, parse
 
@@ -76,3 +78,20 @@ def test_unknown_dump_is_404(client: FlaskClient) -> None:
     response = client.get("/dumps/aseankg.xlsx")
     assert response.status_code == 404
     assert "aseankg.xlsx" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("format_name", "filename"),
+    [
+        ("trig", "aseankg.trig"),
+        ("nq", "aseankg.nq"),
+        ("jsonld", "aseankg.jsonld"),
+        ("ttl", "aseankg.ttl"),
+    ],
+)
+def test_export_writes_the_bytes_of_the_dump(
+    client: FlaskClient, format_name: str, filename: str
+) -> None:
+    result = CliRunner().invoke(main, ["export", "--format", format_name])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == client.get(f"/dumps/{filename}").data

@@ -1,8 +1,17 @@
 """The landing page: what the dataset is, its counts, and every way in."""
 
+import re
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from rdflib.namespace import VOID
 
+from aseankg import dumps
+from aseankg.bench.generate import generate
+from aseankg.web import create_app
+from aseankg.web.extension import engine_of
 from tests.linkeddata.test_void import DATASET
 
 
@@ -37,3 +46,29 @@ def test_landing_counts_are_the_void_counts(client: FlaskClient) -> None:
 
 def test_landing_is_html_only(client: FlaskClient) -> None:
     assert client.get("/", headers={"Accept": "text/turtle"}).status_code == 406
+
+
+@pytest.fixture(scope="module")
+def grown_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """The bundled data plus two synthetic stories."""
+    data = tmp_path_factory.mktemp("grown") / "data"
+    generate(data, stories=2)
+    app = create_app({"ASEANKG_DATA_DIR": data, "ASEANKG_QUERY_WORKERS": 1, "TESTING": True})
+    yield app
+    engine_of(app).close()
+
+
+def test_landing_counts_the_stories_of_the_data(grown_app: Flask) -> None:
+    page = grown_app.test_client().get("/").get_data(as_text=True)
+    assert "<h2>The 12 stories</h2>" in page
+    assert len(re.findall(r'<li><a href="http://localhost/id/story/\d+">', page)) == 12
+
+
+def test_the_landing_page_builds_no_dump(grown_app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> bytes:
+        raise AssertionError("the landing page built a dump")
+
+    monkeypatch.setattr(dumps, "dataset_bytes", refuse)
+    response = grown_app.test_client().get("/", base_url="http://other.test")
+    assert response.status_code == 200
+    assert 'href="http://other.test/dumps/aseankg.nq.gz"' in response.get_data(as_text=True)

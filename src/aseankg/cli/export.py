@@ -7,11 +7,13 @@ from pathlib import Path
 
 import click
 
+from aseankg import bundle
 from aseankg.cli.errors import reports_input_errors
 from aseankg.cli.options import SyntaxType
-from aseankg.dataset import load_dataset
-from aseankg.export import serialize
+from aseankg.dumps import dataset_bytes
+from aseankg.engine import Engine
 from aseankg.formats import RDF_SYNTAXES, Syntax
+from aseankg.layout import dataset_sources
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
@@ -50,8 +52,16 @@ def write_atomically(path: Path, payload: bytes) -> None:
 )
 @reports_input_errors
 def export(syntax: Syntax, output: Path | None, data_dir: Path | None) -> None:
-    """Write the dataset (ontology, reference data, story graphs) as RDF."""
-    payload = serialize(load_dataset(data_dir), syntax)
+    """Write the dataset (ontology, reference data, story graphs) as RDF.
+
+    The bytes are those of the server's /dumps files in the same syntax.
+    """
+    sources = dataset_sources(data_dir or bundle.data_dir(), bundle.ontology_dir())
+    engine = Engine.from_sources(sources, workers=1)
+    try:
+        payload = dataset_bytes(engine, syntax)
+    finally:
+        engine.close()
     if output is None:
         sys.stdout.buffer.write(payload)
     else:

@@ -243,9 +243,22 @@ class Engine:
         prepared = self.prepare(text, cap_rows=False)
         return self.execute(prepared, SPARQL_JSON, substitutions).solutions()
 
-    def dump(self, media_type: str) -> bytes:
-        """Every quad of the store in one dataset syntax (no time limit: the work is bounded)."""
-        reply = self._pool.run(DumpJob(media_type), None)
+    def dump(
+        self,
+        syntax: Syntax,
+        *,
+        graph: str | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> bytes:
+        """Every quad of the store in a syntax that keeps graphs, or the triples of one
+        ``graph`` (no time limit: the work is bounded by the data).
+
+        ``prefixes`` are declared in syntaxes that have them (Turtle, TriG, RDF/XML).
+        """
+        if graph is None and not syntax.keeps_graphs:
+            raise ValueError(f"{syntax.label} holds one graph: name the graph to dump")
+        job = DumpJob(syntax.media_type, graph, dict(prefixes or {}))
+        reply = self._pool.run(job, None)
         if reply.error:
             raise EngineFailure(reply.message)
         return reply.payload

@@ -37,9 +37,11 @@ class QueryJob:
 
 @dataclass(frozen=True)
 class DumpJob:
-    """The whole store in one dataset syntax, named by media type."""
+    """The store in one RDF syntax, named by media type: every quad, or one graph's triples."""
 
     media_type: str
+    graph: str | None = None
+    prefixes: dict[str, str] = field(default_factory=dict)
 
 
 Job = QueryJob | DumpJob
@@ -62,7 +64,11 @@ def _graphs(iris: tuple[str, ...]) -> list[pyoxigraph.NamedNode]:
 def execute(store: pyoxigraph.Store, job: Job) -> bytes:
     """Run one job against the store and serialize its result natively."""
     if isinstance(job, DumpJob):
-        return store.dump(format=pyoxigraph.RdfFormat.from_media_type(job.media_type))
+        return store.dump(
+            format=pyoxigraph.RdfFormat.from_media_type(job.media_type),
+            from_graph=None if job.graph is None else pyoxigraph.NamedNode(job.graph),
+            prefixes=job.prefixes or None,
+        )
     options: dict[str, object] = {}
     if job.default_graphs is not None:
         options["default_graph"] = _graphs(job.default_graphs)

@@ -1,94 +1,12 @@
-"""The JSON-LD context that makes aseankg's JSON-LD read as plain JSON.
+"""The dataset's JSON-LD context, derived once per app (see ``aseankg.jsonld_context``)."""
 
-It is derived from the data itself: every property used gets a short key (its
-local name) and, when all its values agree, the coercion that lets values be
-bare strings: ``"@type": "@id"`` for links, the datatype for typed literals,
-the language for tagged text. Every class used gets a short key too, so
-``"type": "Forum"`` reads naturally. Values that do not fit their property's
-coercion (a date at another precision) stay as typed value objects.
-"""
-
-from collections import defaultdict
 from typing import Any
 
-from rdflib import RDF, XSD, URIRef
-
-from aseankg.namespaces import AK, ENTITY_KINDS, PREFIXES, compact
+from aseankg.jsonld_context import derive_context
+from aseankg.web.extension import current_engine
 from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.iris import local_name
-from aseankg.web.linkeddata.sparql import select
-
-#: Prefixes the context declares: vocabularies, not entity kinds (whose names are also
-#: property names, such as ``topic``); entity IRIs are written in full.
-CONTEXT_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name not in ENTITY_KINDS}
-
-PROPERTY_VALUES_QUERY = """
-SELECT ?p ?iri ?datatype ?language (COUNT(*) AS ?n) WHERE {
-  GRAPH ?g { ?s ?p ?o }
-  BIND(!isLiteral(?o) AS ?iri)
-  BIND(IF(isLiteral(?o), DATATYPE(?o), ?none) AS ?datatype)
-  BIND(IF(isLiteral(?o), LANG(?o), ?none) AS ?language)
-}
-GROUP BY ?p ?iri ?datatype ?language
-"""
-
-CLASSES_QUERY = """
-SELECT DISTINCT ?class WHERE { GRAPH ?g { ?s a ?class } FILTER(isIRI(?class)) }
-"""
-
-_KEYWORD_ALIASES = {"id": "@id", "type": "@type"}
-
-#: Datatypes JSON writes natively (``20``, ``true``): no coercion needed, none wanted.
-_NATIVE_JSON = frozenset({str(XSD.integer), str(XSD.boolean)})
-
-
-def compact_iri(iri: str) -> str:
-    """``ak:Forum`` for an IRI in a declared vocabulary, else the IRI itself."""
-    return compact(iri, CONTEXT_PREFIXES) or iri
-
-
-def _coercion(kinds: set[tuple[bool, str, str]]) -> dict[str, str]:
-    """The value coercion for a property whose values are all of one kind, else none."""
-    if len(kinds) != 1:
-        return {}
-    is_iri, datatype, language = next(iter(kinds))
-    if is_iri:
-        return {"@type": "@id"}
-    if language:
-        return {"@language": language}
-    if datatype and datatype != str(XSD.string) and datatype not in _NATIVE_JSON:
-        return {"@type": compact_iri(datatype)}
-    return {}
-
-
-def _ours_first(iri: URIRef) -> tuple[bool, str]:
-    return (not iri.startswith(str(AK)), str(iri))
-
-
-def build_context(
-    properties: dict[URIRef, set[tuple[bool, str, str]]], classes: set[URIRef]
-) -> dict[str, Any]:
-    """The context object for these properties (with their value kinds) and classes."""
-    terms: dict[str, Any] = {**_KEYWORD_ALIASES, **CONTEXT_PREFIXES}
-    for prop in sorted(properties, key=_ours_first):
-        key = local_name(prop)
-        if prop == RDF.type or key in terms:
-            continue
-        terms[key] = {"@id": compact_iri(prop), **_coercion(properties[prop])}
-    for cls in sorted(classes, key=_ours_first):
-        key = local_name(cls)
-        if key not in terms:
-            terms[key] = compact_iri(cls)
-    return terms
 
 
 @app_cached
 def dataset_context() -> dict[str, Any]:
-    """The context for the loaded dataset (``/context.jsonld`` is ``{"@context": …}``)."""
-    properties: dict[URIRef, set[tuple[bool, str, str]]] = defaultdict(set)
-    for row in select(PROPERTY_VALUES_QUERY):
-        is_iri = row["iri"].toPython() is True
-        kind = (is_iri, str(row.get("datatype") or ""), str(row.get("language") or ""))
-        properties[row["p"]].add(kind)  # type: ignore[index]
-    classes = {row["class"] for row in select(CLASSES_QUERY)}
-    return build_context(properties, classes)  # type: ignore[arg-type]
+    return derive_context(current_engine())

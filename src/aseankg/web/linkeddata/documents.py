@@ -18,9 +18,9 @@ from flask import current_app, render_template
 from rdflib import OWL, Graph, URIRef
 
 from aseankg.layout import ONTOLOGY_FILE, shapes_path
-from aseankg.namespaces import AK, ONTOLOGY, SHAPES_DOCUMENT, bind_prefixes
+from aseankg.namespaces import AK, ONTOLOGY, SHAPES_DOCUMENT, bind_prefixes, local_name
 from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.iris import IriMap, local_name
+from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.linkeddata.supplement import Supplement, supplement
 from aseankg.web.settings import ontology_dir_of
 

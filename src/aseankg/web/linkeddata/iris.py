@@ -42,8 +42,3 @@ def current_iri_map() -> IriMap:
     if configured:
         return IriMap(configured.rstrip("/") + "/")
     return IriMap(request.host_url.rstrip("/") + request.script_root + "/")
-
-
-def local_name(iri: str) -> str:
-    """The last segment of an IRI, after ``#`` or ``/``: a fallback name for people."""
-    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]

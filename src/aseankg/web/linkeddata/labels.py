@@ -2,8 +2,8 @@
 
 from rdflib import Literal, URIRef
 
+from aseankg.namespaces import local_name
 from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.iris import local_name
 from aseankg.web.linkeddata.sparql import select
 
 #: Lower rank wins: rdfs:label, then skos:prefLabel, then dcterms:title.

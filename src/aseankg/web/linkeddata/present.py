@@ -11,9 +11,9 @@ from decimal import Decimal, InvalidOperation
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from aseankg.namespaces import AK, ONTOLOGY
+from aseankg.namespaces import AK, ONTOLOGY, local_name
 from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.iris import IriMap, local_name
+from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.linkeddata.labels import label_of
 from aseankg.web.linkeddata.sparql import select
 

@@ -8,11 +8,19 @@ that it reads as plain JSON.
 
 from rdflib import Dataset, Graph
 
-from aseankg.export import union_graph
 from aseankg.formats import GRAPH_SYNTAXES, JSON_LD, RDF_SYNTAXES, Format, Syntax
+from aseankg.namespaces import bind_prefixes
 from aseankg.web.linkeddata.context import dataset_context
 
 HTML = Format(name="html", label="HTML", media_type="text/html", suffix=".html", aliases=("htm",))
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of every graph merged into one graph (graph names dropped)."""
+    union = bind_prefixes(Graph())
+    for triple in dataset.triples((None, None, None)):
+        union.add(triple)
+    return union
 
 
 def keeps_graphs(syntax: Syntax) -> bool:
@@ -26,11 +34,9 @@ RESOURCE_OFFERS: tuple[Format, ...] = (HTML, *RDF_SYNTAXES)
 DOCUMENT_OFFERS: tuple[Format, ...] = (HTML, *GRAPH_SYNTAXES)
 
 
-def serialize(data: Graph, syntax: Syntax, *, keep_graphs: bool | None = None) -> bytes:
-    """``data`` in an RDF syntax; a Dataset keeps its graphs as ``keeps_graphs`` says
-    (or ``keep_graphs`` when given)."""
-    keep = keeps_graphs(syntax) if keep_graphs is None else keep_graphs
-    if isinstance(data, Dataset) and not keep:
+def serialize(data: Graph, syntax: Syntax) -> bytes:
+    """``data`` in an RDF syntax; a Dataset keeps its graphs as ``keeps_graphs`` says."""
+    if isinstance(data, Dataset) and not keeps_graphs(syntax):
         data = union_graph(data)
     if syntax is JSON_LD:
         return data.serialize(

@@ -9,10 +9,9 @@ each story) add up to it, as the property partitions do.
 from rdflib import DCTERMS, RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import VOID
 
+from aseankg.dumps import DUMPS
 from aseankg.formats import RDF_SYNTAXES
-from aseankg.namespaces import BASE, ID, ONTOLOGY, PREFIXES, REFERENCE_GRAPH, SD
-from aseankg.web.linkeddata.dumps import DUMPS
-from aseankg.web.linkeddata.iris import local_name
+from aseankg.namespaces import BASE, ID, ONTOLOGY, PREFIXES, REFERENCE_GRAPH, SD, local_name
 from aseankg.web.linkeddata.labels import label_of
 from aseankg.web.linkeddata.statistics import Statistics
 

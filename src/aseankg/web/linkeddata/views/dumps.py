@@ -2,8 +2,9 @@
 
 from flask import Blueprint, Response, abort
 
+from aseankg.dumps import dump_named
 from aseankg.web.http_cache import conditional
-from aseankg.web.linkeddata.dumps import dump_bytes, dump_named, last_modified
+from aseankg.web.linkeddata.dumps import dump_bytes, last_modified
 from aseankg.web.negotiation import content_type
 
 blueprint = Blueprint("dumps", __name__)
@@ -14,7 +15,7 @@ def dump(filename: str) -> Response:
     found = dump_named(filename)
     if found is None:
         abort(404, description=f"there is no dump named '{filename}'")
-    response = Response(dump_bytes(filename), content_type=content_type(found.media_type))
+    response = Response(dump_bytes(found), content_type=content_type(found.media_type))
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.last_modified = last_modified()
     return conditional(response, "dump", filename)

@@ -2,9 +2,9 @@
 
 from flask import Blueprint, Response
 
+from aseankg.dumps import DUMPS
 from aseankg.namespaces import ENTITY_KINDS
 from aseankg.web.linkeddata.documents import shapes_document
-from aseankg.web.linkeddata.dumps import DUMPS, dump_bytes
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.present import Presenter, story_index
 from aseankg.web.linkeddata.representations import HTML
@@ -32,7 +32,7 @@ def landing() -> Response:
         counts=counts,
         stories=stories,
         kinds=ENTITY_KINDS,
-        dumps=[(dump, len(dump_bytes(dump.filename))) for dump in DUMPS],
+        dumps=DUMPS,
         shapes=shapes_document() is not None,
         iri_map=iri_map,
     )
