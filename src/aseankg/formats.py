@@ -173,6 +173,11 @@ SPARQL_TSV = Syntax(
 #: SPARQL results syntaxes for SELECT and ASK, the first being the default.
 RESULT_SYNTAXES: tuple[Syntax, ...] = (SPARQL_JSON, SPARQL_XML, SPARQL_CSV, SPARQL_TSV)
 
+#: SPARQL query text: a canned query with its values bound, a structural check.
+SPARQL_QUERY = Format(
+    name="rq", label="SPARQL query", media_type="application/sparql-query", suffix=".rq"
+)
+
 #: Query forms whose result is a graph.
 GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})
 

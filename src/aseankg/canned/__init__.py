@@ -6,12 +6,11 @@ web blueprint and the ``aseankg query --canned`` command both use this package, 
 query behaves and fails the same way from either.
 """
 
-from aseankg.canned.binding import QUERY_MEDIA_TYPE, BoundQuery, Page, bind
+from aseankg.canned.binding import BoundQuery, Page, bind
 from aseankg.canned.catalogue import CannedQuery, Catalogue, load_query
 from aseankg.canned.errors import CatalogueError, ParameterError, UnknownQuery
 
 __all__ = [
-    "QUERY_MEDIA_TYPE",
     "BoundQuery",
     "CannedQuery",
     "Catalogue",

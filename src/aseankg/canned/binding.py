@@ -18,8 +18,6 @@ from aseankg.canned.decorators import MAX_PAGE_SIZE
 from aseankg.canned.errors import ParameterError
 from aseankg.engine import Term
 
-#: The media type of SPARQL query text: what a client asks for to see the bound query.
-QUERY_MEDIA_TYPE = "application/sparql-query"
 #: Deepest page a client may ask for; the data is small, so this only stops absurd numbers.
 MAX_OFFSET = 1_000_000
 _WHOLE = re.compile(r"[0-9]{1,9}")

@@ -8,10 +8,10 @@ generated code see exactly what the server will accept.
 from typing import Any
 
 from aseankg import __version__
-from aseankg.canned.binding import MAX_OFFSET, QUERY_MEDIA_TYPE
+from aseankg.canned.binding import MAX_OFFSET
 from aseankg.canned.catalogue import CannedQuery, Catalogue
 from aseankg.canned.parameters import Parameter
-from aseankg.formats import syntaxes_for
+from aseankg.formats import SPARQL_QUERY, syntaxes_for
 
 _PROBLEM = "application/problem+json"
 _TEXT = {"schema": {"type": "string"}}
@@ -151,11 +151,11 @@ def _operation(query: CannedQuery, max_limit: int) -> dict[str, Any]:
             "name": "format",
             "in": "query",
             "description": "Result format, overriding Accept; rq returns the bound query text.",
-            "schema": {"type": "string", "enum": [offer.name for offer in offers] + ["rq"]},
+            "schema": {"type": "string", "enum": [offer.name for offer in (*offers, SPARQL_QUERY)]},
         }
     )
     content: dict[str, Any] = {offer.media_type: _body(offer.name) for offer in offers}
-    content[QUERY_MEDIA_TYPE] = _TEXT
+    content[SPARQL_QUERY.media_type] = _TEXT
     operation: dict[str, Any] = {
         "operationId": query.name,
         "summary": query.decorators.summary,

@@ -14,7 +14,6 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from aseankg import bundle
 from aseankg.canned import (
-    QUERY_MEDIA_TYPE,
     Catalogue,
     Page,
     ParameterError,
@@ -23,7 +22,7 @@ from aseankg.canned import (
 )
 from aseankg.canned.decorators import MAX_PAGE_SIZE
 from aseankg.canned.openapi import document
-from aseankg.formats import Format, Syntax, syntaxes_for
+from aseankg.formats import SPARQL_QUERY, Syntax, syntaxes_for
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
 from aseankg.web.negotiation import by_suffix, choose_format, content_type, requested_formats
@@ -33,8 +32,6 @@ from aseankg.web.settings import as_path
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
 _KEY = "aseankg.catalogue"
-#: The bound query itself, offered besides the result (``.rq``, ``format=rq``, or by Accept).
-QUERY_TEXT = Format(name="rq", label="SPARQL query", media_type=QUERY_MEDIA_TYPE, suffix=".rq")
 
 
 def register(app: Flask) -> None:
@@ -94,7 +91,8 @@ def run(name: str, suffix: str | None = None) -> Response:
         query = current_catalogue()[name]
     except UnknownQuery as error:
         raise NotFound(str(error)) from None
-    offers = (*syntaxes_for(query.form), QUERY_TEXT)
+    # The bound query itself is offered besides the result (.rq, format=rq, or by Accept).
+    offers = (*syntaxes_for(query.form), SPARQL_QUERY)
     named = by_suffix(offers, suffix, f"query '{name}'") if suffix else None
     chosen = choose_format(offers, requested_formats(), named)
     pairs = [(key, value) for key, value in request.args.items(multi=True) if key != "format"]
@@ -103,7 +101,7 @@ def run(name: str, suffix: str | None = None) -> Response:
     except ParameterError as error:
         raise BadRequest(str(error)) from None
     if not isinstance(chosen, Syntax):
-        response = Response(bound.text, content_type=content_type(QUERY_MEDIA_TYPE))
+        response = Response(bound.text, content_type=content_type(SPARQL_QUERY.media_type))
         response.vary.add("Accept")
         return conditional(response, "api-query-text", bound.text)
     response, result = result_response(current_engine().prepare(bound.text), chosen)

@@ -2,7 +2,7 @@
 
 from rdflib import Literal, URIRef
 
-from aseankg.namespaces import local_name
+from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, local_name
 from aseankg.web.linkeddata.cache import app_cached
 from aseankg.web.linkeddata.sparql import select
 
@@ -43,3 +43,12 @@ def label_index() -> dict[URIRef, str]:
 def label_of(iri: URIRef) -> str:
     """The IRI's label, or its last segment when the dataset gives none."""
     return label_index().get(iri) or local_name(iri)
+
+
+def graph_title(graph: URIRef) -> str:
+    """What a named graph holds, for people: the ontology, the reference data, a story."""
+    if graph == ONTOLOGY:
+        return "The aseankg ontology"
+    if graph == REFERENCE_GRAPH:
+        return "Reference data: the actors, places, vocabularies and sources all stories share"
+    return label_index().get(graph) or str(graph)

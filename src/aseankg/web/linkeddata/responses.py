@@ -5,14 +5,15 @@ it came from (``Content-Location``), and lists the other forms in ``Link``
 headers, as Trifid and DBpedia do.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NoReturn
 
-from flask import Response
+from flask import Response, abort
 
 from aseankg.formats import Format, find
 from aseankg.web.http_cache import conditional
-from aseankg.web.negotiation import choose_format, content_type, requested_formats
+from aseankg.web.negotiation import by_suffix, choose_format, content_type, requested_formats
 from aseankg.web.results import mark_row_cap
 
 
@@ -27,6 +28,19 @@ def split_extension(name: str, offers: Sequence[Format]) -> tuple[str, Format | 
     stem, suffix = split_suffix(name)
     offer = find(offers, suffix) if suffix else None
     return (stem, offer) if offer is not None else (name, None)
+
+
+def not_found(
+    name: str, offers: Sequence[Format], iri_of: Callable[[str], str], exists: Callable[[str], bool]
+) -> NoReturn:
+    """404 for the path segment ``name``: a suffix that names no form of something that
+    exists, or an IRI that names nothing."""
+    stem, suffix = split_suffix(name)
+    if suffix and find(offers, suffix):
+        name = stem
+    elif suffix and exists(iri_of(stem)):
+        by_suffix(offers, suffix, f"<{iri_of(stem)}>")
+    abort(404, description=f"<{iri_of(name)}> names nothing in this dataset")
 
 
 def negotiate(offers: Sequence[Format], extension: Format | None = None) -> Format:

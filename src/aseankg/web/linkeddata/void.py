@@ -11,8 +11,8 @@ from rdflib.namespace import VOID
 
 from aseankg.dumps import DUMPS
 from aseankg.formats import RDF_SYNTAXES
-from aseankg.namespaces import BASE, ID, ONTOLOGY, PREFIXES, REFERENCE_GRAPH, SD, local_name
-from aseankg.web.linkeddata.labels import label_of
+from aseankg.namespaces import BASE, ID, ONTOLOGY, PREFIXES, SD
+from aseankg.web.linkeddata.labels import graph_title
 from aseankg.web.linkeddata.statistics import Statistics
 
 TITLE = "aseankg: China-ASEAN cooperation in 2025"
@@ -87,16 +87,7 @@ def void_graph(statistics: Statistics, modified: Literal) -> Graph:
         add((subset, RDF.type, VOID.Dataset))
         add((subset, RDF.type, SD.NamedGraph))
         add((subset, SD.name, count.graph))
-        add((subset, DCTERMS.title, Literal(_subset_title(count.graph), lang="en")))
+        add((subset, DCTERMS.title, Literal(graph_title(count.graph), lang="en")))
         add((subset, VOID.triples, Literal(count.triples, datatype=XSD.integer)))
         add((subset, VOID.entities, Literal(count.entities, datatype=XSD.integer)))
     return void
-
-
-def _subset_title(graph: URIRef) -> str:
-    if graph == ONTOLOGY:
-        return "The aseankg ontology"
-    if graph == REFERENCE_GRAPH:
-        return "Reference data: the actors, places, vocabularies and sources all stories share"
-    label = label_of(graph)
-    return label if label != local_name(graph) else str(graph)

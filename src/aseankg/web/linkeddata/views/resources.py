@@ -1,9 +1,7 @@
 """``/id/{kind}/{slug}``: every entity IRI answers with data for machines and a page for people."""
 
-from typing import NoReturn
-
 from flask import Blueprint, Response, abort
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from aseankg.formats import RDF_SYNTAXES
 from aseankg.namespaces import ENTITY_KINDS
@@ -15,14 +13,13 @@ from aseankg.web.linkeddata.representations import HTML, RESOURCE_OFFERS, serial
 from aseankg.web.linkeddata.responses import (
     alternates,
     negotiate,
+    not_found,
     send,
     send_page,
     split_extension,
-    split_suffix,
 )
 from aseankg.web.linkeddata.sparql import select
 from aseankg.web.linkeddata.views.site import TEMPLATES, render_page
-from aseankg.web.negotiation import by_suffix
 
 blueprint = Blueprint("resources", __name__, template_folder=TEMPLATES)
 
@@ -41,7 +38,12 @@ def resource(kind: str, name: str) -> Response:
     iri = iri_map.public(f"id/{kind}/{slug}")
     description = describe(iri) if kind in ENTITY_KINDS else None
     if description is None:
-        _not_found(kind, name)
+        not_found(
+            name,
+            RESOURCE_OFFERS,
+            lambda found: str(iri_map.public(f"id/{kind}/{found}")),
+            lambda found: kind in ENTITY_KINDS and describe(URIRef(found)) is not None,
+        )
     representation = negotiate(RESOURCE_OFFERS, extension)
     url = iri_map.served(str(iri))
     if representation is HTML:
@@ -59,15 +61,6 @@ def resource(kind: str, name: str) -> Response:
         cache_key=("id", iri),
         row_cap=description.row_cap,
     )
-
-
-def _not_found(kind: str, name: str) -> NoReturn:
-    """404: the IRI names nothing, or an entity exists but not in the form its suffix asks."""
-    iri = current_iri_map().public(f"id/{kind}/{name}")
-    stem, suffix = split_suffix(name)
-    if suffix and kind in ENTITY_KINDS and describe(current_iri_map().public(f"id/{kind}/{stem}")):
-        by_suffix(RESOURCE_OFFERS, suffix, f"<{iri.removesuffix('.' + suffix)}>")
-    abort(404, description=f"<{iri}> names nothing in this dataset")
 
 
 @blueprint.get("/id/<kind>/")
