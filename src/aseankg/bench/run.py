@@ -94,7 +94,9 @@ def rdflib_queries(folder: Path, settings: Settings, progress: Progress) -> dict
         current = None
         waited_since = time.monotonic()
         while True:
-            limit = settings.rdflib_timeout * (settings.repeat + 1) if current else 3600
+            # A query gets its warm-up run and one timed run past the budget, each within
+            # the timeout; loading the data before the first query has an hour.
+            limit = 2 * settings.rdflib_timeout + settings.query_budget if current else 3600
             try:
                 line = lines.get(timeout=max(0.1, limit - (time.monotonic() - waited_since)))
             except queue.Empty:
