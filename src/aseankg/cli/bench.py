@@ -1,10 +1,16 @@
-"""``aseankg bench``: synthetic data for measuring how the system grows."""
+"""``aseankg bench``: synthetic data, and measurements of how the system grows."""
 
+import json
 from pathlib import Path
 
 import click
 
 from aseankg.bench.generate import generate as generate_folder
+from aseankg.bench.report import render
+from aseankg.bench.run import Settings
+from aseankg.bench.run import run as run_benchmark
+from aseankg.bench.shacl_engines import compare
+from aseankg.cli.export import write_atomically
 
 
 @click.group()
@@ -41,3 +47,132 @@ def generate(stories: int, seed: int, out_dir: Path) -> None:
         )
     summary = generate_folder(out_dir, stories, seed)
     click.echo(f"wrote {summary.stories} stories in {summary.files} files to {out_dir}")
+
+
+def _story_counts(_: click.Context, __: click.Parameter, value: str) -> tuple[int, ...]:
+    try:
+        counts = tuple(int(part) for part in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a comma-separated list of numbers") from None
+    if any(count < 0 for count in counts):
+        raise click.BadParameter("story counts cannot be negative")
+    return counts
+
+
+@bench.command()
+@click.option(
+    "--stories",
+    default="0,1400,14000",
+    show_default=True,
+    callback=_story_counts,
+    help="Synthetic stories added to the ten real ones, one graph size per number "
+    "(0 is the bundled data; 1400 is about 100k quads, 14000 about 1M).",
+)
+@click.option(
+    "--work-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("bench-work"),
+    show_default=True,
+    help="Where generated folders and Oxigraph stores are kept and reused between runs.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("bench-results.json"),
+    show_default=True,
+    help="File to write every figure to, as JSON.",
+)
+@click.option("--seed", type=int, default=2025, show_default=True, help="Synthetic data seed.")
+@click.option(
+    "--repeat",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Timed runs of each query in process, after one warm-up run.",
+)
+@click.option(
+    "--http-seconds",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Length of each HTTP load run, in seconds.",
+)
+@click.option(
+    "--clients",
+    type=click.IntRange(min=1),
+    default=8,
+    show_default=True,
+    help="Concurrent HTTP clients (keep-alive connections).",
+)
+@click.option(
+    "--rdflib-timeout",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Seconds one rdflib query may take before it is abandoned (and reported so).",
+)
+@click.option(
+    "--validate-up-to",
+    type=click.IntRange(min=0),
+    default=200_000,
+    show_default=True,
+    help="Largest graph, in quads, to validate (pySHACL grows faster than the rest).",
+)
+def run(
+    stories: tuple[int, ...],
+    work_dir: Path,
+    out: Path,
+    seed: int,
+    repeat: int,
+    http_seconds: int,
+    clients: int,
+    rdflib_timeout: float,
+    validate_up_to: int,
+) -> None:
+    """Measure load, validation, queries and HTTP at each size, against rdflib and Oxigraph.
+
+    Prints a table of medians with the ratios aseankg / baseline and the targets the
+    figures meet, and writes every figure to --out. HTTP load uses wrk when it is
+    installed (a Python client otherwise, which saturates long before the servers do).
+    Progress goes to standard error.
+    """
+    settings = Settings(
+        stories=stories,
+        work_dir=work_dir,
+        seed=seed,
+        repeat=repeat,
+        http_seconds=http_seconds,
+        clients=clients,
+        rdflib_timeout=rdflib_timeout,
+        validate_up_to=validate_up_to,
+    )
+    results = run_benchmark(settings, lambda line: click.echo(line, err=True))
+    write_atomically(out, json.dumps(results, indent=2).encode())
+    click.echo(render(results))
+
+
+@bench.command("compare-shacl")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+def compare_shacl(files: tuple[Path, ...]) -> None:
+    """Validate each FILE with pySHACL and with pyrudof and show where they disagree.
+
+    FILE is validated with the bundled ontology and reference data, as
+    `aseankg validate FILE` does; only the SHACL shapes are compared (the
+    structural checks are SPARQL queries, the same for both).
+    """
+    comparisons = compare(files)
+    for comparison in comparisons:
+        verdict = "agree" if comparison.agree else "DIFFER"
+        click.echo(f"{verdict:7} {comparison.file}")
+        if comparison.pyrudof_error:
+            click.echo(f"        pyrudof failed: {comparison.pyrudof_error}")
+        for engine, findings in (
+            ("pySHACL", comparison.only_pyshacl),
+            ("pyrudof", comparison.only_pyrudof),
+        ):
+            for severity, focus, path in sorted(findings):
+                click.echo(f"        only {engine}: {severity} {focus} {path}")
+    agreeing = sum(comparison.agree for comparison in comparisons)
+    click.echo(f"{agreeing} of {len(comparisons)} files give the same results with both engines")

@@ -125,6 +125,8 @@ def _resolve(token: Token, prefixes: dict[str, str], base: str) -> str | None:
 def _refuse_service(text: str) -> None:
     """Refuse SERVICE as seen by any reading: raw or unescaped, either meaning of ``<``."""
     for variant in dict.fromkeys((text, unescape(text))):
+        if "SERVICE" not in variant.upper():
+            continue  # no token can read SERVICE, so the readings need not be tokenized
         for reading in _READINGS:
             for token in tokens(variant, reading):
                 if token.kind == "word" and token.text.upper() == "SERVICE":

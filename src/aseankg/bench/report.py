@@ -1,0 +1,162 @@
+"""The benchmark's table, and which of the performance targets the figures meet."""
+
+from dataclasses import dataclass
+from typing import Any
+
+#: Nearest size to this many quads is where the large-graph targets are judged.
+LARGE = 1_000_000
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    met: bool | None
+    """None when the run has no figure for it (size not measured, or skipped)."""
+    detail: str
+
+
+def _ratio(numerator: float | None, denominator: float | None) -> str:
+    if not numerator or not denominator:
+        return "-"
+    return f"{numerator / denominator:.3g}"
+
+
+def _ms(figures: dict[str, Any] | None) -> str:
+    if not figures:
+        return "-"
+    if "timeout_s" in figures:
+        return f">{figures['timeout_s']:g}s"
+    return f"{figures['median_ms']:.3g}"
+
+
+def _size_lines(size: dict[str, Any]) -> list[str]:
+    load = size["load"]
+    lines = [
+        f"== {size['stories']} stories, {size['quads']:,} quads",
+        f"load             aseankg {load['aseankg']['seconds']:.3g} s "
+        f"({load['aseankg']['peak_rss_mb']:g} MB peak)   rdflib {load['rdflib']['seconds']:.3g} s "
+        f"({load['rdflib']['peak_rss_mb']:g} MB)   aseankg/rdflib "
+        f"{_ratio(load['aseankg']['seconds'], load['rdflib']['seconds'])}",
+    ]
+    checked = size["validation"]
+    if "skipped" in checked:
+        lines.append(f"validation       skipped: {checked['skipped']}")
+    else:
+        lines.append(
+            f"validation       pySHACL {checked['pyshacl']['seconds']:.3g} s   pyrudof "
+            f"{checked['pyrudof']['seconds']:.3g} s (not offered: see the README)"
+        )
+    lines.append(f"{'query, median ms':40} {'aseankg':>9} {'p95':>9} {'rdflib':>9} {'ratio':>8}")
+    engine, rdflib = size["queries"]["aseankg"], size["queries"]["rdflib"]
+    for name, figures in engine.items():
+        if name.endswith("(store, in process)"):
+            continue
+        other = rdflib.get(name)
+        other_median = other.get("median_ms") if other else None
+        lines.append(
+            f"  {name:38} {figures['median_ms']:9.3g} {figures['p95_ms']:9.3g} "
+            f"{_ms(other):>9} {_ratio(figures['median_ms'], other_median):>8}"
+        )
+    lines.append(
+        f"{'HTTP, 8 clients':40} {'aseankg/s':>9} {'oxigraph/s':>10} {'ratio':>8} "
+        f"{'p50/p99 ms aseankg':>20} {'oxigraph':>14}"
+    )
+    ours, theirs = size["http"]["aseankg"], size["http"]["oxigraph"]
+    for kind in ("canned", "adhoc"):
+        a, o = ours[kind], theirs[kind]
+        lines.append(
+            f"  {kind + ' (' + a['client'] + ')':38} {a['requests_per_second']:9.0f} "
+            f"{o['requests_per_second']:10.0f} "
+            f"{_ratio(a['requests_per_second'], o['requests_per_second']):>8} "
+            f"{a['p50_ms']:>9.3g}/{a['p99_ms']:<9.3g} {o['p50_ms']:>6.3g}/{o['p99_ms']:<7.3g}"
+        )
+    fresh = ours["adhoc_sequential_fresh"]["median_ms"]
+    store = engine.get("join (store, in process)", {}).get("median_ms")
+    lines += [
+        f"ad-hoc join, one client: HTTP {fresh:.3g} ms (query run anew), "
+        f"{ours['adhoc_sequential_repeated']['median_ms']:.3g} ms (repeated, cached); "
+        f"in process {store:.3g} ms; HTTP/in-process {_ratio(fresh, store)}",
+        f"first answer     aseankg {ours['first_answer_s']:.3g} s   oxigraph "
+        f"{theirs['first_answer_s']:.3g} s (after its own load into RocksDB, "
+        f"{theirs['load_s']:.3g} s)",
+    ]
+    return lines
+
+
+def targets(results: dict[str, Any]) -> list[Target]:
+    """The issue's targets, judged on this run's figures."""
+    sizes = results["sizes"]
+    found: list[Target] = []
+    for size in sizes:
+        ours, theirs = size["http"]["aseankg"], size["http"]["oxigraph"]
+        a, o = ours["canned"]["requests_per_second"], theirs["canned"]["requests_per_second"]
+        found.append(
+            Target(
+                f"canned-query throughput >= Oxigraph server ({size['quads']:,} quads)",
+                a >= o,
+                f"{a:.0f} vs {o:.0f} req/s",
+            )
+        )
+        fresh = ours["adhoc_sequential_fresh"]["median_ms"]
+        store = size["queries"]["aseankg"]["join (store, in process)"]["median_ms"]
+        found.append(
+            Target(
+                f"ad-hoc query over HTTP within 1.3x of in process ({size['quads']:,} quads)",
+                fresh <= 1.3 * store,
+                f"{fresh:.3g} ms vs {store:.3g} ms",
+            )
+        )
+    large = min(sizes, key=lambda size: abs(size["quads"] - LARGE))
+    if abs(large["quads"] - LARGE) <= LARGE // 2:
+        load = large["load"]["aseankg"]["seconds"]
+        found.append(Target("load of ~1M quads under 5 s", load < 5, f"{load:.3g} s"))
+        engine, rdflib = large["queries"]["aseankg"], large["queries"]["rdflib"]
+        canned = {
+            name: figures["median_ms"]
+            for name, figures in engine.items()
+            if name not in ("join", "aggregate") and "(store" not in name
+        }
+        slowest = max(canned, key=canned.__getitem__)
+        found.append(
+            Target(
+                "every canned query under 100 ms at ~1M quads",
+                canned[slowest] < 100,
+                f"slowest {slowest} {canned[slowest]:.3g} ms",
+            )
+        )
+        for name in ("join", "aggregate"):
+            other = rdflib.get(name, {})
+            ratio = (other.get("median_ms") or other.get("timeout_s", 0) * 1000) / engine[name][
+                "median_ms"
+            ]
+            found.append(
+                Target(
+                    f"{name} at least 10x faster than rdflib at ~1M", ratio >= 10, f"{ratio:.3g}x"
+                )
+            )
+    else:
+        found.append(Target("large-graph targets", None, "no size near 1M quads was measured"))
+    bundled = next((size for size in sizes if size["stories"] == 10), None)
+    if bundled and "pyshacl" in bundled["validation"]:
+        seconds = bundled["validation"]["pyshacl"]["seconds"]
+        found.append(
+            Target("validation of the bundled graph under 2 s", seconds < 2, f"{seconds:.3g} s")
+        )
+    return found
+
+
+def render(results: dict[str, Any]) -> str:
+    machine = results["machine"]
+    lines = [
+        f"aseankg benchmark on {machine['platform']} ({machine['processor']}, "
+        f"{machine['cpus']} CPUs, Python {machine['python']})",
+        "ratio = aseankg / baseline: below 1 is faster for times, above 1 is faster for req/s",
+        "",
+    ]
+    for size in results["sizes"]:
+        lines += [*_size_lines(size), ""]
+    lines.append("targets")
+    for target in targets(results):
+        mark = {True: "met", False: "NOT met", None: "n/a"}[target.met]
+        lines.append(f"  {mark:8} {target.name}: {target.detail}")
+    return "\n".join(lines)

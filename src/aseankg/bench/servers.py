@@ -1,0 +1,126 @@
+"""Start a server on 127.0.0.1, time it until it first answers, and stop it afterwards."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Running:
+    base: str
+    """Base URL, e.g. ``http://127.0.0.1:41234``."""
+    first_answer_seconds: float
+    """From starting the process to the first answered request."""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running(
+    command: Sequence[str], base: str, probe_path: str, ready_within: float = 120.0
+) -> Iterator[Running]:
+    """Run ``command`` (a server listening at ``base``) until the block ends.
+
+    The server counts as ready when ``probe_path`` gets any HTTP answer. It runs in a
+    session of its own, so stopping it stops its worker processes too.
+    """
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        list(command), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        _wait_until_answering(base + probe_path, process, ready_within)
+        yield Running(base, round(time.perf_counter() - started, 3))
+    finally:
+        _stop(process)
+
+
+def _wait_until_answering(url: str, process: subprocess.Popen[bytes], limit: float) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            errors = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"the server exited with {process.returncode}:\n{errors}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except urllib.error.HTTPError:
+            return  # it answered, even if with an error status
+        except OSError:
+            time.sleep(0.02)
+    raise RuntimeError(f"the server did not answer {url} within {limit} s")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    if process.stderr:
+        process.stderr.close()
+
+
+@contextmanager
+def aseankg_server(*options: str) -> Iterator[Running]:
+    """``aseankg serve OPTIONS`` on a free port."""
+    port = free_port()
+    command = [sys.executable, "-m", "aseankg", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    with running(
+        [*command, *options], f"http://127.0.0.1:{port}", "/sparql?query=ASK%7B%7D"
+    ) as server:
+        yield server
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` command of the ``oxigraph`` package (installed beside this Python)."""
+    beside = Path(sys.executable).with_name("oxigraph")
+    found = str(beside) if beside.exists() else shutil.which("oxigraph")
+    if found is None:
+        raise RuntimeError("the oxigraph command is missing: pip install 'aseankg[bench]'")
+    return found
+
+
+def load_oxigraph(location: Path, nquads: Path) -> float:
+    """Build an Oxigraph server's store from an N-Quads file; the seconds it took."""
+    started = time.perf_counter()
+    subprocess.run(
+        [oxigraph_binary(), "load", "--location", str(location), "--file", str(nquads)],
+        check=True,
+        capture_output=True,
+    )
+    return round(time.perf_counter() - started, 3)
+
+
+@contextmanager
+def oxigraph_server(location: Path) -> Iterator[Running]:
+    """Oxigraph's own server, read-only, with the union of all graphs as default graph."""
+    port = free_port()
+    command = [
+        oxigraph_binary(),
+        "serve-read-only",
+        "--location",
+        str(location),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--union-default-graph",
+    ]
+    with running(command, f"http://127.0.0.1:{port}", "/query?query=ASK%7B%7D") as server:
+        yield server
