@@ -404,3 +404,18 @@ def test_etag_depends_on_query_graphs_and_format(live_server: str) -> None:
         etag(sparql_target(query=COUNT, named_graph_uri=story)),
     }
     assert len(tags) == 5
+
+
+def test_a_long_get_query_is_answered_up_to_the_servers_request_line_limit(
+    live_server: str,
+) -> None:
+    """A 20 kB query by GET is answered; a request target over 65,534 bytes gets the HTTP
+    server's own 414 (it never reaches the app, so its body is empty: README says POST)."""
+    padded = "ASK {} #" + "x" * 20_000
+    answered = fetch(live_server, "GET", sparql_target(query=padded, format="json"))
+    assert answered.status == 200, answered.text
+    assert json.loads(answered.body)["boolean"] is True
+    prefix = "/sparql?query=ASK%7B%7D%23"
+    for length, status in ((65_534, 200), (65_535, 414)):
+        target = prefix + "x" * (length - len(prefix))
+        assert fetch(live_server, "GET", target).status == status, length
