@@ -10,7 +10,11 @@ from rdflib import Graph
 from aseankg import bundle
 from aseankg.canned import Catalogue
 from aseankg.cli import main
+from aseankg.cli.query import query
+from aseankg.cli.serve import serve
+from aseankg.engine import Limits
 from aseankg.namespaces import ID
+from aseankg.web.settings import DEFAULTS
 
 SUMMITS = "SELECT ?s WHERE { ?s a <https://w3id.org/aseankg/ontology#Summit> } ORDER BY ?s"
 SLOW = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
@@ -205,3 +209,17 @@ def test_help_documents_the_options_and_exit_statuses() -> None:
     for text in ("--file", "--canned", "--param", "--format", "--data", "--timeout", "--list"):
         assert text in result.output
     assert "2  an input file could not be read or parsed" in result.output
+
+
+def test_query_and_serve_take_their_limits_from_the_engine() -> None:
+    """One set of defaults: the options of both commands show the engine's own Limits."""
+    limits = Limits()
+    for command in (query, serve):
+        defaults = {param.name: param.default for param in command.params}
+        assert defaults["timeout"] == limits.timeout
+        assert defaults["max_rows"] == limits.max_rows
+        assert "data_dir" in defaults
+    assert DEFAULTS["ASEANKG_MAX_ROWS"] == limits.max_rows
+    assert DEFAULTS["ASEANKG_MAX_QUERY_LENGTH"] == limits.max_query_length
+    help_text = CliRunner().invoke(main, ["serve", "--help"]).stdout
+    assert "(the client gets 503)" in help_text

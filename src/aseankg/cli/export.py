@@ -9,7 +9,7 @@ import click
 
 from aseankg import bundle
 from aseankg.cli.errors import reports_input_errors
-from aseankg.cli.options import SyntaxType
+from aseankg.cli.options import SyntaxType, data_option
 from aseankg.dumps import dataset_bytes
 from aseankg.engine import Engine
 from aseankg.formats import RDF_SYNTAXES, Syntax
@@ -44,12 +44,7 @@ def write_atomically(path: Path, payload: bytes) -> None:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="File to write (replaced only when complete). Default: standard output.",
 )
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder laid out like data/ (reference/ and stories/). Default: the bundled data.",
-)
+@data_option
 @reports_input_errors
 def export(syntax: Syntax, output: Path | None, data_dir: Path | None) -> None:
     """Write the dataset (ontology, reference data, story graphs) as RDF.

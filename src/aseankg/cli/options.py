@@ -1,11 +1,18 @@
 """Options and option types that several subcommands share, defined once."""
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
+from aseankg.engine import Limits
 from aseankg.formats import Syntax, find, names
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: The engine's own defaults, so that every command and the server agree on them.
+LIMITS = Limits()
 
 
 class SyntaxType(click.ParamType):
@@ -26,3 +33,32 @@ class SyntaxType(click.ParamType):
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "[" + "|".join(syntax.name for syntax in self.syntaxes) + "]"
+
+
+#: ``--data FOLDER``: the data to use instead of the bundled data (query, serve, export, validate).
+data_option: Callable[[F], F] = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder laid out like data/ (reference/ and stories/). Default: the bundled data.",
+)
+
+#: ``--max-rows N``: the engine's row cap.
+max_rows_option: Callable[[F], F] = click.option(
+    "--max-rows",
+    default=LIMITS.max_rows,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most solutions one query returns.",
+)
+
+
+def timeout_option(when_stopped: str) -> Callable[[F], F]:
+    """``--timeout S``: the engine's time limit; ``when_stopped`` says what the user sees."""
+    return click.option(
+        "--timeout",
+        default=LIMITS.timeout,
+        show_default=True,
+        type=click.FloatRange(min=0.1),
+        help=f"Seconds a query may run before it is stopped ({when_stopped}).",
+    )

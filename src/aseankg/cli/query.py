@@ -9,6 +9,7 @@ from aseankg import bundle
 from aseankg.canned import Catalogue, ParameterError, UnknownQuery, bind
 from aseankg.canned.decorators import MAX_PAGE_SIZE
 from aseankg.cli.errors import InputError, reports_input_errors
+from aseankg.cli.options import data_option, max_rows_option, timeout_option
 from aseankg.engine import Engine, EngineError, Limits
 from aseankg.formats import RDF_SYNTAXES, RESULT_SYNTAXES, find, names, syntaxes_for
 from aseankg.layout import dataset_sources
@@ -108,26 +109,9 @@ def _run(text: str, where: str, format_name: str | None, engine: Engine) -> byte
     "--show-query", is_flag=True, help="Print the query that would run (parameters bound) and exit."
 )
 @click.option("--format", "format_name", metavar="NAME", help=_FORMAT_HELP)
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder laid out like data/ (reference/ and stories/). Default: the bundled data.",
-)
-@click.option(
-    "--timeout",
-    default=10.0,
-    show_default=True,
-    type=click.FloatRange(min=0.1),
-    help="Seconds the query may run before it is stopped (exit status 1).",
-)
-@click.option(
-    "--max-rows",
-    default=10_000,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Most solutions the query returns.",
-)
+@data_option
+@timeout_option("exit status 1")
+@max_rows_option
 @reports_input_errors
 def query(
     text: str | None,

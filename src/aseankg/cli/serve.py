@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 import click
 
 from aseankg.cli.errors import reports_input_errors
+from aseankg.cli.options import LIMITS, data_option, max_rows_option, timeout_option
+from aseankg.engine import DEFAULT_CACHE_BYTES
 from aseankg.web import create_app
 from aseankg.web.server import serve as run_server
 
@@ -30,12 +32,7 @@ class BaseUrl(click.ParamType):
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port."
 )
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder laid out like data/ (reference/ and stories/). Default: the bundled data.",
-)
+@data_option
 @click.option(
     "--workers",
     default=2,
@@ -58,30 +55,18 @@ class BaseUrl(click.ParamType):
     type=click.IntRange(min=1),
     help="Query processes per web worker; each runs one query at a time.",
 )
-@click.option(
-    "--timeout",
-    default=10.0,
-    show_default=True,
-    type=click.FloatRange(min=0.1),
-    help="Seconds a query may run before it is stopped (the client gets 503).",
-)
-@click.option(
-    "--max-rows",
-    default=10_000,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Most solutions one query returns.",
-)
+@timeout_option("the client gets 503")
+@max_rows_option
 @click.option(
     "--max-query-length",
-    default=100_000,
+    default=LIMITS.max_query_length,
     show_default=True,
     type=click.IntRange(min=1),
     help="Longest query text accepted, in characters (longer gets 413).",
 )
 @click.option(
     "--cache-mb",
-    default=64,
+    default=DEFAULT_CACHE_BYTES // (1024 * 1024),
     show_default=True,
     type=click.IntRange(min=0),
     help="Megabytes of query results, and again of whole responses, kept per web worker "

@@ -10,6 +10,7 @@ import click
 
 from aseankg import bundle, validation
 from aseankg.cli.errors import reports_input_errors
+from aseankg.cli.options import data_option
 from aseankg.layout import dataset_sources, ontology_sources, reference_sources, user_sources
 from aseankg.validation.render import FORMATS, RENDERERS
 
@@ -40,13 +41,7 @@ def quiet_literal_warnings() -> Iterator[None]:
     help="text: one line per result and a summary. json and turtle: the full report.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on violations.")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder laid out like data/ (reference/ and stories/) to use instead of the "
-    "bundled data.",
-)
+@data_option
 @reports_input_errors
 def validate(
     paths: tuple[Path, ...], format_name: str, strict: bool, data_dir: Path | None

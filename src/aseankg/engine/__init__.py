@@ -5,7 +5,13 @@ dataset), get a row cap, and run in forked worker processes that hold the
 store, so a query past its time limit can be stopped by stopping its process.
 """
 
-from aseankg.engine.engine import Engine, Limits, PreparedQuery, QueryResult
+from aseankg.engine.engine import (
+    DEFAULT_CACHE_BYTES,
+    Engine,
+    Limits,
+    PreparedQuery,
+    QueryResult,
+)
 from aseankg.engine.errors import (
     EngineBusy,
     EngineError,
@@ -19,6 +25,7 @@ from aseankg.engine.errors import (
 from aseankg.engine.worker import Term
 
 __all__ = [
+    "DEFAULT_CACHE_BYTES",
     "Engine",
     "EngineBusy",
     "EngineError",

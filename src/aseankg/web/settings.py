@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from aseankg import bundle
+from aseankg.engine import DEFAULT_CACHE_BYTES, Limits
 from aseankg.layout import Source, dataset_sources
+
+_LIMITS = Limits()
 
 DEFAULTS: dict[str, Any] = {
     # A folder laid out like data/ (reference/ and stories/); None serves the bundled data.
@@ -18,15 +21,15 @@ DEFAULTS: dict[str, Any] = {
     # A folder of canned queries (*.rq with #+ decorators); None serves the bundled ones.
     "ASEANKG_QUERIES_DIR": None,
     # Seconds a query may run before its worker process is stopped.
-    "ASEANKG_QUERY_TIMEOUT": 10.0,
+    "ASEANKG_QUERY_TIMEOUT": _LIMITS.timeout,
     # Most solutions a query returns; the response says when the cap applied.
-    "ASEANKG_MAX_ROWS": 10_000,
+    "ASEANKG_MAX_ROWS": _LIMITS.max_rows,
     # Longest query text accepted, in characters (longer gets 413).
-    "ASEANKG_MAX_QUERY_LENGTH": 100_000,
+    "ASEANKG_MAX_QUERY_LENGTH": _LIMITS.max_query_length,
     # Query processes per web process; each holds the store and runs one query at a time.
     "ASEANKG_QUERY_WORKERS": 2,
     # Bytes of query results, and again of whole responses, kept per web process (0: none).
-    "ASEANKG_CACHE_BYTES": 64 * 1024 * 1024,
+    "ASEANKG_CACHE_BYTES": DEFAULT_CACHE_BYTES,
     # The URL where https://w3id.org/aseankg/ is served, e.g. "https://kg.example.org/aseankg/",
     # for the links of pages; None serves it at the root of whatever host the request came to.
     "ASEANKG_SERVED_BASE": None,
