@@ -11,7 +11,7 @@ from aseankg.validation.checks import CheckError, checks_dir, load_checks, run_c
 from aseankg.validation.loading import load
 from aseankg.validation.render import short_name
 
-HEADER = "#+ summary: Labels\n#+ severity: Warning\n#+ message: {focus} is labelled {value}\n"
+HEADER = '#+ summary: Labels\n#+ severity: Warning\n#+ message: "{focus} is labelled {value}"\n'
 QUERY = (
     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
     "SELECT ?focus ?path ?value WHERE { ?focus rdfs:label ?value BIND (rdfs:label AS ?path) }\n"
@@ -39,8 +39,12 @@ def test_decorators_are_read_with_folded_descriptions(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "error"),
     [
-        ("#+ summary: Labels\n#+ message: m\n" + QUERY, "no '#\\+ severity:' decorator"),
-        (HEADER.replace("Warning", "Fatal") + QUERY, "severity must be one of"),
+        ("#+ summary: Labels\n#+ message: m\n" + QUERY, "bad.rq:1: severity: is required"),
+        (HEADER.replace("Warning", "Fatal") + QUERY, "bad.rq:2: severity: must be one of"),
+        (HEADER + "#+ severity: Info\n" + QUERY, "bad.rq:4: .*key 'severity' appears twice"),
+        (HEADER + "#+ serverity: Info\n" + QUERY, "bad.rq:4: serverity: unknown decorator"),
+        (HEADER.replace('"', "") + QUERY, "bad.rq:3: the #\\+ header is not valid YAML"),
+        (HEADER + QUERY + "#+ summary: late\n", "bad.rq:6: '#\\+' decorators belong in the header"),
     ],
 )
 def test_a_check_without_usable_decorators_is_refused(

@@ -1,9 +1,7 @@
-"""The ``#+`` decorators at the top of a ``.rq`` file, read strictly.
+"""What the ``#+`` header of a canned query may say (read by ``aseankg.header``).
 
-As in grlc, the lines that start with ``#+`` form a YAML document. Unlike grlc, a
-header that is not valid YAML, has an unknown key, a value of the wrong kind or the
-same key twice is an error that names the file and line: a typo must not silently
-turn a parameter's default or allowed values off.
+Besides a summary and description, it sets parameter defaults and allowed values and
+the page size; a typo must not silently turn a parameter's default or allowed values off.
 """
 
 import re
@@ -11,11 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from aseankg.canned.errors import CatalogueError
+from aseankg.header import Header, read_header
 
-PREFIX = "#+"
 #: Largest page a paginated query may return; ``pagination`` and ``limit`` stay within it.
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 100
@@ -40,73 +36,13 @@ class Decorators:
     """How many lines the header takes; the query proper starts after them."""
 
 
-class _StrictLoader(yaml.BaseLoader):
-    """YAML with every scalar kept as written (no 2025-04 -> date, no ``no`` -> False),
-    and a repeated key refused instead of the last one silently winning."""
-
-
-def _mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key '{key}' appears twice", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-
-
-def split_header(path: Path, text: str) -> tuple[list[str], str]:
-    """The YAML lines of the header and the query text after it."""
-    lines = text.splitlines(keepends=True)
-    header: list[str] = []
-    for line in lines:
-        if not line.startswith(PREFIX):
-            break
-        content = line[len(PREFIX) :].rstrip("\r\n")
-        if content and not content.startswith(" "):
-            raise CatalogueError(path, f"'{PREFIX}' must be followed by a space", len(header) + 1)
-        header.append(content[1:])
-    if not header:
-        raise CatalogueError(path, f"the file must start with '{PREFIX} summary: ...'", 1)
-    for number, line in enumerate(lines[len(header) :], start=len(header) + 1):
-        if line.lstrip().startswith(PREFIX):
-            raise CatalogueError(
-                path, f"'{PREFIX}' decorators belong in the header at the top of the file", number
-            )
-    return header, "".join(lines[len(header) :])
-
-
-def _line_of(header: list[str], key: str) -> int:
-    """The header line (1-based) where a top-level key is set."""
-    pattern = re.compile(rf"{re.escape(key)}\s*:")
-    return next((i for i, line in enumerate(header, 1) if pattern.match(line)), 1)
-
-
 class _Reader:
     """Checks the parsed header key by key, reporting problems at the key's line."""
 
-    def __init__(self, path: Path, header: list[str], document: dict[str, Any]) -> None:
-        self.path = path
+    def __init__(self, header: Header) -> None:
         self.header = header
-        self.document = document
-
-    def fail(self, key: str, message: str) -> CatalogueError:
-        return CatalogueError(self.path, f"{key}: {message}", _line_of(self.header, key))
-
-    def text(self, key: str, *, required: bool = False) -> str:
-        value = self.document.get(key)
-        if value is None:
-            if required:
-                raise self.fail(key, "is required")
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, "must be a non-empty text")
-        return value.strip()
+        self.document = header.document
+        self.fail = header.fail
 
     def texts(self, key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not value:
@@ -163,30 +99,18 @@ class _Reader:
 
 def parse(path: Path, text: str) -> tuple[Decorators, str]:
     """The decorators of a query file and the query text that follows them."""
-    header, body = split_header(path, text)
-    try:
-        document = yaml.load("\n".join(header), Loader=_StrictLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        message = f"the {PREFIX} header is not valid YAML: {error.problem}"
-        raise CatalogueError(path, message, line) from None
-    if not isinstance(document, dict):
-        raise CatalogueError(path, f"the {PREFIX} header must be a YAML mapping of keys", 1)
-    reader = _Reader(path, header, document)
-    for key in document:
-        if key not in KEYS:
-            raise reader.fail(str(key), f"unknown decorator; the known ones are {', '.join(KEYS)}")
-    tags = document.get("tags")
+    header, body = read_header(path, text, KEYS, CatalogueError)
+    reader = _Reader(header)
+    tags = header.document.get("tags")
     decorators = Decorators(
-        summary=reader.text("summary", required=True),
-        description=reader.text("description"),
+        summary=header.text("summary", required=True),
+        description=header.text("description"),
         tags=() if tags is None else reader.texts("tags", tags),
         defaults=reader.defaults(),
         enumerate=reader.enumerate(),
         pagination=reader.pagination(),
-        header_lines=len(header),
+        header_lines=len(header.lines),
     )
     if "\n" in decorators.summary:
-        raise reader.fail("summary", "must fit on one line")
+        raise header.fail("summary", "must fit on one line")
     return decorators, body

@@ -4,12 +4,12 @@ Some rules are about the graph as a whole rather than about one node: terms
 the ontology does not declare, labels shared by two entities, statements that
 sit outside any story's graph. Each is a SELECT query in ``ontology/checks``,
 in the style of the ROBOT/ODK "violation" queries: any row it returns is a
-result. Its ``#+`` decorators say how severe a row is and what to tell the
-user:
+result. Its ``#+`` header (strict YAML, read like a canned query's) says how severe a
+row is and what to tell the user:
 
     #+ summary: Two entities of one kind with the same label
     #+ severity: Violation
-    #+ message: {focus} has the same label as {other}
+    #+ message: "{focus} has the same label as {other}"
 
 The query binds ``?focus`` (required), and may bind ``?path`` (a property) and
 ``?value``; the message may name any variable of the row in braces. Queries
@@ -17,7 +17,6 @@ run on Oxigraph, where they take milliseconds; rdflib's evaluator needs
 seconds for the same joins.
 """
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,18 +26,18 @@ from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
 from aseankg import bundle
+from aseankg.dataset import SourceError
+from aseankg.header import read_header
 from aseankg.namespaces import CHECKS, SH
 from aseankg.terms import Terms
 
 CHECKS_FOLDER = "checks"
 SEVERITIES = {"Violation": SH.Violation, "Warning": SH.Warning, "Info": SH.Info}
-
-_DECORATOR = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
-_CONTINUATION = re.compile(r"^#\+\s+(.*)$")
+KEYS = ("summary", "severity", "message", "description")
 
 
-class CheckError(Exception):
-    """A check file that is not usable: a missing decorator or an unknown severity."""
+class CheckError(SourceError):
+    """A check file that is not usable: a bad header, or a query that is not a check."""
 
 
 @dataclass(frozen=True)
@@ -78,36 +77,18 @@ def load_checks(folder: Path) -> list[Check]:
 
 def _read_check(path: Path) -> Check:
     text = path.read_text(encoding="utf-8")
-    decorators = _decorators(text)
-    for key in ("summary", "severity", "message"):
-        if not decorators.get(key):
-            raise CheckError(f"{path}: no '#+ {key}:' decorator")
-    severity = SEVERITIES.get(decorators["severity"])
+    header, _ = read_header(path, text, KEYS, CheckError)
+    severity = SEVERITIES.get(header.text("severity", required=True))
     if severity is None:
-        raise CheckError(f"{path}: severity must be one of {', '.join(SEVERITIES)}")
+        raise header.fail("severity", f"must be one of {', '.join(SEVERITIES)}")
     return Check(
         name=path.stem,
         path=path,
         query=text,
         severity=severity,
-        message=decorators["message"],
-        summary=decorators["summary"],
+        message=header.text("message", required=True),
+        summary=header.text("summary", required=True),
     )
-
-
-def _decorators(text: str) -> dict[str, str]:
-    """``#+ key: value`` lines; a value of ``>`` folds the indented lines that follow."""
-    found: dict[str, str] = {}
-    key = None
-    for line in text.splitlines():
-        if not line.startswith("#+"):
-            break
-        if match := _DECORATOR.match(line):
-            key, value = match.groups()
-            found[key] = "" if value.strip() == ">" else value.strip()
-        elif key and (match := _CONTINUATION.match(line)):
-            found[key] = f"{found[key]} {match.group(1).strip()}".strip()
-    return found
 
 
 def run_checks(dataset: Dataset, checks: Iterable[Check]) -> list[Row]:
@@ -122,10 +103,10 @@ def run_checks(dataset: Dataset, checks: Iterable[Check]) -> list[Row]:
     for check in checks:
         solutions = store.query(check.query, use_default_graph_as_union=True)
         if not isinstance(solutions, ox.QuerySolutions):
-            raise CheckError(f"{check.path}: a check must be a SELECT query")
+            raise CheckError(check.path, "a check must be a SELECT query")
         names = [variable.value for variable in solutions.variables]
         if "focus" not in names:
-            raise CheckError(f"{check.path}: a check must select ?focus")
+            raise CheckError(check.path, "a check must select ?focus")
         for solution in solutions:
             bound = {
                 name: terms.to_rdflib(solution[name])
