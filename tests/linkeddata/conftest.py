@@ -46,10 +46,6 @@ def oxigraph_quads(payload: bytes, media_type: str) -> set[pyoxigraph.Quad]:
     return set(pyoxigraph.parse(io.BytesIO(payload), format=rdf_format))
 
 
-def triples(graph: Graph) -> set[tuple]:
-    return set(graph.triples((None, None, None)))
-
-
 def same_graph(received: Graph, expected: Graph) -> bool:
     """Equal up to blank node names, with every graph of ``received`` merged."""
     merged = Graph()

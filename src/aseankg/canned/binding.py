@@ -23,6 +23,16 @@ MAX_OFFSET = 1_000_000
 _WHOLE = re.compile(r"[0-9]{1,9}")
 
 
+def largest_page(max_rows: int) -> int:
+    """The most solutions one page may hold: the catalogue's bound, or the row cap if lower."""
+    return min(MAX_PAGE_SIZE, max_rows)
+
+
+def default_page_size(query: CannedQuery, max_limit: int) -> int:
+    """The page size when the caller gives no ``limit``: the query's own, within ``max_limit``."""
+    return min(query.decorators.pagination, max_limit)
+
+
 @dataclass(frozen=True)
 class Page:
     """Which slice of a paginated query's solutions to return."""
@@ -43,8 +53,6 @@ class BoundQuery:
 
     query: CannedQuery
     text: str
-    terms: dict[str, Term]
-    """Parameter name -> bound term (defaults included, unbound optionals left out)."""
     page: Page | None
 
 
@@ -64,7 +72,7 @@ def _whole(name: str, value: str, low: int, high: int) -> int:
 def _page(query: CannedQuery, given: dict[str, str], max_limit: int) -> Page | None:
     if not query.paginated:
         return None
-    default = min(query.decorators.pagination, max_limit)
+    default = default_page_size(query, max_limit)
     limit = _whole("limit", given["limit"], 1, max_limit) if "limit" in given else default
     offset = _whole("offset", given["offset"], 0, MAX_OFFSET) if "offset" in given else 0
     return Page(limit, offset)
@@ -95,7 +103,6 @@ def bind(
     that is lower). Raises ParameterError naming the first parameter that does not fit.
     """
     given = _collect(query, pairs)
-    terms: dict[str, Term] = {}
     bindings: list[tuple[str, Term]] = []
     for parameter in query.parameters:
         value = given.get(parameter.name, parameter.default)
@@ -104,7 +111,6 @@ def bind(
                 raise ParameterError(parameter.name, "is required")
             continue
         term = parameter.term(value)
-        terms[parameter.name] = term
         bindings.append((parameter.variable, term))
     page = _page(query, given, max_limit)
     text = query.text
@@ -115,4 +121,4 @@ def bind(
         text = f"{text.rstrip()}\nLIMIT {page.limit}\n"
         if page.offset:
             text += f"OFFSET {page.offset}\n"
-    return BoundQuery(query, text, terms, page)
+    return BoundQuery(query, text, page)

@@ -8,7 +8,7 @@ generated code see exactly what the server will accept.
 from typing import Any
 
 from aseankg import __version__
-from aseankg.canned.binding import MAX_OFFSET
+from aseankg.canned.binding import MAX_OFFSET, default_page_size
 from aseankg.canned.catalogue import CannedQuery, Catalogue
 from aseankg.canned.parameters import Parameter
 from aseankg.formats import SPARQL_QUERY, syntaxes_for
@@ -136,7 +136,7 @@ def _operation(query: CannedQuery, max_limit: int) -> dict[str, Any]:
                     "type": "integer",
                     "minimum": 1,
                     "maximum": max_limit,
-                    "default": min(query.decorators.pagination, max_limit),
+                    "default": default_page_size(query, max_limit),
                 },
             },
             {

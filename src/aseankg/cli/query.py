@@ -7,7 +7,7 @@ import click
 
 from aseankg import bundle
 from aseankg.canned import Catalogue, ParameterError, UnknownQuery, bind
-from aseankg.canned.decorators import MAX_PAGE_SIZE
+from aseankg.canned.binding import largest_page
 from aseankg.cli.errors import InputError, reports_input_errors
 from aseankg.cli.options import data_option, max_rows_option, timeout_option
 from aseankg.engine import Engine, EngineError, Limits
@@ -61,7 +61,7 @@ def _canned(name: str, params: tuple[str, ...], max_rows: int) -> tuple[str, str
     pairs = _pairs(params)
     try:
         query = Catalogue.load(bundle.queries_dir())[name]
-        bound = bind(query, pairs, max_limit=min(MAX_PAGE_SIZE, max_rows))
+        bound = bind(query, pairs, max_limit=largest_page(max_rows))
     except (UnknownQuery, ParameterError) as error:
         raise click.ClickException(str(error)) from None
     return str(query.path), bound.text

@@ -20,7 +20,7 @@ from aseankg.canned import (
     UnknownQuery,
     bind,
 )
-from aseankg.canned.decorators import MAX_PAGE_SIZE
+from aseankg.canned.binding import largest_page
 from aseankg.canned.openapi import document
 from aseankg.formats import SPARQL_QUERY, Syntax, syntaxes_for
 from aseankg.web.extension import current_engine
@@ -47,7 +47,7 @@ def current_catalogue() -> Catalogue:
 
 def max_limit() -> int:
     """The largest page: the API's own bound, or the engine's row cap if that is lower."""
-    return min(MAX_PAGE_SIZE, current_engine().limits.max_rows)
+    return largest_page(current_engine().limits.max_rows)
 
 
 @blueprint.get("/queries")
