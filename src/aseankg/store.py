@@ -9,11 +9,16 @@ from aseankg.layout import Source
 
 
 def load_store(sources: Iterable[Source]) -> pyoxigraph.Store:
-    """Parse every file straight into its named graph, without going through rdflib."""
+    """Parse every file straight into its named graph, without going through rdflib.
+
+    ``load`` rather than ``bulk_load``: with one call per file (a story is a file), the
+    bulk loader's set-up per call costs more than it saves; at about a million quads in
+    14,000 files ``load`` takes 3.7-3.9 s and ``bulk_load`` 5.1-5.4 s.
+    """
     store = pyoxigraph.Store()
     for source in sources:
         try:
-            store.bulk_load(
+            store.load(
                 path=source.path,
                 format=source.syntax.oxigraph,
                 to_graph=pyoxigraph.NamedNode(str(source.graph)),

@@ -135,6 +135,36 @@ def test_pages_are_limit_and_offset_parsed_as_integers(probe: CannedQuery) -> No
         bind(probe, [*pairs, ("limit", "6")], max_limit=5)
 
 
+def test_values_also_open_each_union_branch_of_the_where_group(tmp_path: Path) -> None:
+    """Each UNION branch directly in the WHERE group starts from the bound value too (so the
+    engine need not match every value and join afterwards); groups that are not UNION
+    operands (here OPTIONAL, and a UNION nested one level deeper) are left alone, and the
+    answers are those of the query with the value bound once."""
+    path = tmp_path / "branches.rq"
+    path.write_text(
+        "#+ summary: Which branch saw the value\n"
+        "SELECT ?branch ?_x_integer WHERE {\n"
+        "  { BIND ('a' AS ?branch) }\n"
+        "  UNION\n"
+        "  { BIND ('b' AS ?branch) }\n"
+        "  OPTIONAL { { BIND (1 AS ?deep) } UNION { BIND (2 AS ?deep) } }\n"
+        "}\n"
+        "ORDER BY ?branch\n",
+        encoding="utf-8",
+    )
+    query = load_query(path)
+    bound = bind(query, [("x", "7")])
+    block = f'VALUES (?_x_integer) {{ ("7"^^<{XSD}integer>) }}'
+    assert bound.text.count(block) == 3
+    assert f"WHERE {{\n  {block}\n  {{ {block} BIND ('a'" in bound.text
+    assert f"UNION\n  {{ {block} BIND ('b'" in bound.text
+    assert "OPTIONAL { { BIND (1 AS ?deep) } UNION { BIND (2" in bound.text
+    once = query.text.replace("WHERE {", f"WHERE {{ {block}", 1) + "LIMIT 100\n"
+    rows = [[term.value for term in row] for row in pyoxigraph.Store().query(bound.text)]
+    assert rows == [[t.value for t in row] for row in pyoxigraph.Store().query(once)]
+    assert rows == [["a", "7"]] * 2 + [["b", "7"]] * 2  # the OPTIONAL union doubles each
+
+
 INJECTIONS = [
     '" . ?s ?p ?o . FILTER("',
     "> } ; DROP ALL ; #",

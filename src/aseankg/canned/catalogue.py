@@ -41,8 +41,9 @@ class CannedQuery:
     text: str
     """The query without its header."""
     parameters: tuple[Parameter, ...]
-    values_at: int
-    """Offset in ``text`` just inside the outermost WHERE group: where bindings go."""
+    values_at: tuple[int, ...]
+    """Offsets in ``text`` where bindings go: just inside the outermost WHERE group, and
+    just inside each UNION branch directly in it (see ``binding``)."""
 
     @property
     def paginated(self) -> bool:
@@ -92,13 +93,44 @@ class _Checker:
             raise CatalogueError(self.path, f"SPARQL syntax: {error}", line) from None
         return form
 
-    def values_at(self) -> int:
-        """Just inside ``WHERE {`` of the outermost query, which must be spelt out."""
-        for index, token in enumerate(self.tokens[:-1]):
-            after = self.tokens[index + 1]
-            if token.depth == 0 and token.text.upper() == "WHERE" and after.kind == "open":
-                return after.start + 1
-        raise self.fail("a canned query needs an explicit 'WHERE {' (parameters are bound there)")
+    def values_at(self) -> tuple[int, ...]:
+        """Just inside ``WHERE {`` of the outermost query, which must be spelt out, and just
+        inside each UNION branch directly in that group."""
+        where = next(
+            (
+                index + 1
+                for index, token in enumerate(self.tokens[:-1])
+                if token.depth == 0
+                and token.text.upper() == "WHERE"
+                and self.tokens[index + 1].kind == "open"
+            ),
+            None,
+        )
+        if where is None:
+            raise self.fail(
+                "a canned query needs an explicit 'WHERE {' (parameters are bound there)"
+            )
+        return (self.tokens[where].start + 1, *self._union_branches(where))
+
+    def _union_branches(self, where: int) -> list[int]:
+        """Offsets just inside each group at depth 1 that is an operand of UNION."""
+        groups: list[tuple[int, int]] = []  # (index of "{", index just past its "}")
+        for index in range(where + 1, len(self.tokens)):
+            token = self.tokens[index]
+            if token.depth == 0:
+                break
+            if token.depth == 1 and token.kind == "open":
+                groups.append((index, guard.after_block(self.tokens, index)))
+
+        def is_union(index: int) -> bool:
+            token = self.tokens[index] if index < len(self.tokens) else None
+            return token is not None and token.kind == "word" and token.text.upper() == "UNION"
+
+        return [
+            self.tokens[opened].start + 1
+            for opened, closed in groups
+            if is_union(opened - 1) or is_union(closed)
+        ]
 
     def check_modifiers(self, form: str) -> None:
         top = [t for t in self.tokens if t.depth == 0 and t.kind == "word"]

@@ -103,7 +103,7 @@ def _check_strings_closed(text: str, found: list[Token]) -> None:
             raise QuerySyntaxError(f"unterminated string at {position(text, token.start)}")
 
 
-def _after_block(found: list[Token], index: int) -> int:
+def after_block(found: list[Token], index: int) -> int:
     """The index just past the ``}`` closing the block opened at ``index``."""
     depth = found[index].depth
     for later in range(index + 1, len(found)):
@@ -168,7 +168,7 @@ def inspect(text: str) -> QueryInfo:
                 form = keyword
                 index += 1
                 if form == "CONSTRUCT" and index < len(main) and main[index].kind == "open":
-                    index = _after_block(main, index)
+                    index = after_block(main, index)
                 continue
             raise QuerySyntaxError(
                 f"expected SELECT, ASK, CONSTRUCT or DESCRIBE at {position(source, token.start)}"
