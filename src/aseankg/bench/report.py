@@ -29,6 +29,14 @@ def _ms(figures: dict[str, Any] | None) -> str:
     return f"{figures['median_ms']:.3g}"
 
 
+def _latencies(load: dict[str, Any]) -> str:
+    """p50/p99 in ms, or why there are none (no response came back within the run)."""
+    if not load["requests"]:
+        return f"none in {load['seconds']:g} s"
+    errors = f" ({load['errors']} errors)" if load.get("errors") else ""
+    return f"{load['p50_ms']:.3g}/{load['p99_ms']:.3g}{errors}"
+
+
 def _size_lines(size: dict[str, Any]) -> list[str]:
     load = size["load"]
     lines = [
@@ -68,7 +76,7 @@ def _size_lines(size: dict[str, Any]) -> list[str]:
             f"  {kind + ' (' + a['client'] + ')':38} {a['requests_per_second']:9.0f} "
             f"{o['requests_per_second']:10.0f} "
             f"{_ratio(a['requests_per_second'], o['requests_per_second']):>8} "
-            f"{a['p50_ms']:>9.3g}/{a['p99_ms']:<9.3g} {o['p50_ms']:>6.3g}/{o['p99_ms']:<7.3g}"
+            f"{_latencies(a):>20} {_latencies(o):>14}"
         )
     fresh = ours["adhoc_sequential_fresh"]["median_ms"]
     store = engine.get("join (store, in process)", {}).get("median_ms")
