@@ -9,7 +9,6 @@ from aseankg.bench.generate import generate as generate_folder
 from aseankg.bench.report import render
 from aseankg.bench.run import Settings
 from aseankg.bench.run import run as run_benchmark
-from aseankg.bench.shacl_engines import compare
 from aseankg.cli.export import write_atomically
 
 
@@ -162,6 +161,8 @@ def compare_shacl(files: tuple[Path, ...]) -> None:
     `aseankg validate FILE` does; only the SHACL shapes are compared (the
     structural checks are SPARQL queries, the same for both).
     """
+    from aseankg.bench.shacl_engines import compare  # pyrudof is needed by this command only
+
     comparisons = compare(files)
     for comparison in comparisons:
         verdict = "agree" if comparison.agree else "DIFFER"

@@ -9,8 +9,6 @@ import click
 from aseankg.cli.errors import reports_input_errors
 from aseankg.cli.options import LIMITS, data_option, max_rows_option, timeout_option
 from aseankg.engine import DEFAULT_CACHE_BYTES
-from aseankg.web import create_app
-from aseankg.web.server import serve as run_server
 
 
 class BaseUrl(click.ParamType):
@@ -101,6 +99,10 @@ def serve(
     The data is loaded once, before the web workers start; a file that does not
     parse stops the command with exit status 2 and a file:line message.
     """
+    # The web stack is imported here, not at the top: other commands start faster without it.
+    from aseankg.web import create_app
+    from aseankg.web.server import serve as run_server
+
     app = create_app(
         {
             "ASEANKG_DATA_DIR": data_dir,
