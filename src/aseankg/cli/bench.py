@@ -11,6 +11,14 @@ from aseankg.bench.run import Settings
 from aseankg.bench.run import run as run_benchmark
 from aseankg.cli.export import write_atomically
 
+#: The runner's defaults live in ``Settings``; the options show them, never repeat them.
+DEFAULTS = Settings(stories=(), work_dir=Path("bench-work"))
+
+#: ``--seed``: the same seed gives the same synthetic files (generate and run).
+seed_option = click.option(
+    "--seed", type=int, default=DEFAULTS.seed, show_default=True, help="Same seed, same files."
+)
+
 
 @click.group()
 def bench() -> None:
@@ -25,7 +33,7 @@ def bench() -> None:
     help="Synthetic stories to add to the ten real ones (about 70 triples each; "
     "14000 makes about 1M triples).",
 )
-@click.option("--seed", type=int, default=2025, show_default=True, help="Same seed, same files.")
+@seed_option
 @click.option(
     "--out",
     "out_dir",
@@ -70,7 +78,7 @@ def _story_counts(_: click.Context, __: click.Parameter, value: str) -> tuple[in
 @click.option(
     "--work-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("bench-work"),
+    default=DEFAULTS.work_dir,
     show_default=True,
     help="Where generated folders and Oxigraph stores are kept and reused between runs.",
 )
@@ -81,39 +89,39 @@ def _story_counts(_: click.Context, __: click.Parameter, value: str) -> tuple[in
     show_default=True,
     help="File to write every figure to, as JSON.",
 )
-@click.option("--seed", type=int, default=2025, show_default=True, help="Synthetic data seed.")
+@seed_option
 @click.option(
     "--repeat",
     type=click.IntRange(min=1),
-    default=20,
+    default=DEFAULTS.repeat,
     show_default=True,
     help="Timed runs of each query in process, after one warm-up run.",
 )
 @click.option(
     "--http-seconds",
     type=click.IntRange(min=1),
-    default=5,
+    default=DEFAULTS.http_seconds,
     show_default=True,
     help="Length of each HTTP load run, in seconds.",
 )
 @click.option(
     "--clients",
     type=click.IntRange(min=1),
-    default=8,
+    default=DEFAULTS.clients,
     show_default=True,
     help="Concurrent HTTP clients (keep-alive connections).",
 )
 @click.option(
     "--rdflib-timeout",
     type=click.FloatRange(min=0.1),
-    default=60.0,
+    default=DEFAULTS.rdflib_timeout,
     show_default=True,
     help="Seconds one rdflib query may take before it is abandoned (and reported so).",
 )
 @click.option(
     "--validate-up-to",
     type=click.IntRange(min=0),
-    default=200_000,
+    default=DEFAULTS.validate_up_to,
     show_default=True,
     help="Largest graph, in quads, to validate (pySHACL grows faster than the rest).",
 )
