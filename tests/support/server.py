@@ -4,14 +4,14 @@ The benchmark's server runner does the work (free port, wait until it answers, s
 the whole process group), so tests and benchmarks start servers the same way.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from aseankg.bench.servers import aseankg_server
 
 
 @contextmanager
-def running_server(*options: str) -> Iterator[str]:
+def running_server(*options: str, env: Mapping[str, str] | None = None) -> Iterator[str]:
     """Run ``aseankg serve OPTIONS`` on a free port; yield its base URL, then stop it."""
-    with aseankg_server(*options) as server:
+    with aseankg_server(*options, env=env) as server:
         yield server.base

@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,16 +31,25 @@ def free_port() -> int:
 
 @contextmanager
 def running(
-    command: Sequence[str], base: str, probe_path: str, ready_within: float = 120.0
+    command: Sequence[str],
+    base: str,
+    probe_path: str,
+    ready_within: float = 120.0,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[Running]:
     """Run ``command`` (a server listening at ``base``) until the block ends.
 
     The server counts as ready when ``probe_path`` gets any HTTP answer. It runs in a
-    session of its own, so stopping it stops its worker processes too.
+    session of its own, so stopping it stops its worker processes too. ``env`` adds to
+    this process's environment.
     """
     started = time.perf_counter()
     process = subprocess.Popen(
-        list(command), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        list(command),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        env={**os.environ, **(env or {})},
     )
     try:
         _wait_until_answering(base + probe_path, process, ready_within)
@@ -79,12 +88,12 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def aseankg_server(*options: str) -> Iterator[Running]:
-    """``aseankg serve OPTIONS`` on a free port."""
+def aseankg_server(*options: str, env: Mapping[str, str] | None = None) -> Iterator[Running]:
+    """``aseankg serve OPTIONS`` on a free port, with ``env`` added to its environment."""
     port = free_port()
     command = [sys.executable, "-m", "aseankg", "serve", "--host", "127.0.0.1", "--port", str(port)]
     with running(
-        [*command, *options], f"http://127.0.0.1:{port}", "/sparql?query=ASK%7B%7D"
+        [*command, *options], f"http://127.0.0.1:{port}", "/sparql?query=ASK%7B%7D", env=env
     ) as server:
         yield server
 
