@@ -10,6 +10,7 @@ import pytest
 
 from aseankg import bundle
 from aseankg.engine import (
+    Caller,
     Engine,
     Limits,
     QueryRefused,
@@ -19,13 +20,14 @@ from aseankg.engine import (
     QueryTooLong,
 )
 from aseankg.engine.pool import WorkerPool
-from aseankg.engine.worker import QueryJob
+from aseankg.engine.worker import QueryJob, answer
 from aseankg.formats import SPARQL_CSV, SPARQL_TSV, SPARQL_XML, Syntax
 from aseankg.formats import SPARQL_JSON as JSON
 from aseankg.layout import dataset_sources
 from aseankg.namespaces import AK, ID, REFERENCE_GRAPH, story_graph
 
-SLOW = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
+# Counts a cross join of every triple three times over: slow, in constant memory.
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +164,7 @@ def test_slow_query_is_stopped_while_others_are_answered(engine: Engine) -> None
 
     def slow() -> None:
         try:
-            run(engine, SLOW)
+            engine.execute(engine.prepare(SLOW), JSON, caller=Caller("another client"))
         except QueryTimeout as error:
             outcome["error"] = error
 
@@ -221,3 +223,34 @@ def test_a_repeated_query_is_answered_from_the_result_cache(engine: Engine) -> N
     other_format = engine.execute(prepared, SPARQL_CSV)
     assert len(engine.results) == entries + 1
     assert other_format.payload.startswith(b"n\r\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "media_type", "kind", "says"),
+    [
+        (
+            "SELECT ?a WHERE { ?a ?b ?c } ORDER BY ?a <http://example.org/f>(?b)",
+            JSON.media_type,
+            "query",
+            "The custom function <http://example.org/f> is not supported",
+        ),
+        (
+            "SELECT (<http://www.w3.org/2001/XMLSchema#integer>('1', '2') AS ?x) {}",
+            JSON.media_type,
+            "query",
+            "requires between 1 and 1 arguments, but 2 were given",
+        ),
+        (
+            "CONSTRUCT { ?s ?p <<( ?s ?p ?o )>> } WHERE { ?s ?p ?o } LIMIT 1",
+            "application/ld+json",
+            "format",
+            "JSON-LD does not support RDF 1.2",
+        ),
+    ],
+)
+def test_what_the_store_cannot_evaluate_or_write_is_told_apart_from_failures(
+    engine: Engine, text: str, media_type: str, kind: str, says: str
+) -> None:
+    """Past the guard, the store's own refusals are the query's fault (400, 406), not 500."""
+    reply = answer(engine.store, QueryJob(text=text, media_type=media_type))
+    assert (reply.error, says in reply.message) == (kind, True), reply.message

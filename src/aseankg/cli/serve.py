@@ -10,6 +10,14 @@ from aseankg.cli.errors import reports_input_errors
 from aseankg.cli.options import LIMITS, data_option, max_rows_option, timeout_option
 from aseankg.engine import DEFAULT_CACHE_BYTES
 
+MB = 1024 * 1024
+
+
+class PortError(click.ClickException):
+    """The port cannot be listened on: one line, exit status 2."""
+
+    exit_code = 2
+
 
 class BaseUrl(click.ParamType):
     """An absolute http(s) URL, kept with a trailing slash."""
@@ -43,8 +51,8 @@ class BaseUrl(click.ParamType):
     default=4,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Python threads per web worker; a thread waits while its query runs in a query "
-    "process, so more threads than query workers only help cached and static requests.",
+    help="Python threads per web worker for pages, dumps and cached answers; queries have "
+    "threads of their own, so these never wait behind queries.",
 )
 @click.option(
     "--query-workers",
@@ -63,8 +71,32 @@ class BaseUrl(click.ParamType):
     help="Longest query text accepted, in characters (longer gets 413).",
 )
 @click.option(
+    "--max-result-mb",
+    default=LIMITS.max_result_bytes // MB,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest result, in megabytes of the chosen format; the query is stopped past it (503).",
+)
+@click.option(
+    "--query-memory-mb",
+    default=LIMITS.query_memory_bytes // MB,
+    show_default=True,
+    type=click.IntRange(min=16),
+    help="Memory one query may take in its query process beyond the shared data, in "
+    "megabytes; past it the process is stopped and replaced (503). Linux only.",
+)
+@click.option(
+    "--share-by-client/--no-share-by-client",
+    default=True,
+    show_default=True,
+    help="Share the query processes out by client address: one client may hold all but "
+    "one of them and have as many queries running or waiting as there are processes "
+    "(429 past that). Turn off behind a proxy that hides client addresses, or to "
+    "benchmark with many clients from one address.",
+)
+@click.option(
     "--cache-mb",
-    default=DEFAULT_CACHE_BYTES // (1024 * 1024),
+    default=DEFAULT_CACHE_BYTES // MB,
     show_default=True,
     type=click.IntRange(min=0),
     help="Megabytes of query results, and again of whole responses, kept per web worker "
@@ -89,6 +121,9 @@ def serve(
     timeout: float,
     max_rows: int,
     max_query_length: int,
+    max_result_mb: int,
+    query_memory_mb: int,
+    share_by_client: bool,
     cache_mb: int,
     served_base: str | None,
     access_log: bool,
@@ -101,20 +136,30 @@ def serve(
     """
     # The web stack is imported here, not at the top: other commands start faster without it.
     from aseankg.web import create_app
+    from aseankg.web.server import PortUnavailable, check_port
     from aseankg.web.server import serve as run_server
 
-    app = create_app(
-        {
-            "ASEANKG_DATA_DIR": data_dir,
-            "ASEANKG_QUERY_TIMEOUT": timeout,
-            "ASEANKG_MAX_ROWS": max_rows,
-            "ASEANKG_MAX_QUERY_LENGTH": max_query_length,
-            "ASEANKG_QUERY_WORKERS": query_workers,
-            "ASEANKG_CACHE_BYTES": cache_mb * 1024 * 1024,
-            "ASEANKG_SERVED_BASE": served_base,
-        }
-    )
-    if dev:
-        app.run(host=host, port=port, debug=True, use_reloader=True)
-        return
-    run_server(app, host=host, port=port, workers=workers, threads=threads, access_log=access_log)
+    try:
+        check_port(host, port)  # before loading the data, so a busy port is reported at once
+        app = create_app(
+            {
+                "ASEANKG_DATA_DIR": data_dir,
+                "ASEANKG_QUERY_TIMEOUT": timeout,
+                "ASEANKG_MAX_ROWS": max_rows,
+                "ASEANKG_MAX_QUERY_LENGTH": max_query_length,
+                "ASEANKG_MAX_RESULT_BYTES": max_result_mb * MB,
+                "ASEANKG_QUERY_MEMORY_BYTES": query_memory_mb * MB,
+                "ASEANKG_SHARE_BY_CLIENT": share_by_client,
+                "ASEANKG_QUERY_WORKERS": query_workers,
+                "ASEANKG_CACHE_BYTES": cache_mb * MB,
+                "ASEANKG_SERVED_BASE": served_base,
+            }
+        )
+        if dev:
+            app.run(host=host, port=port, debug=True, use_reloader=True)
+            return
+        run_server(
+            app, host=host, port=port, workers=workers, threads=threads, access_log=access_log
+        )
+    except PortUnavailable as error:
+        raise PortError(str(error)) from None

@@ -7,16 +7,23 @@ tells them its form, so they can choose a result format), then ``execute`` it.
 import csv
 import hashlib
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pyoxigraph
 
 from aseankg.bounded_cache import BoundedCache
 from aseankg.engine import guard
-from aseankg.engine.errors import EngineFailure, QueryRefused, QuerySyntaxError, QueryTooLong
-from aseankg.engine.pool import WorkerPool
-from aseankg.engine.worker import DumpJob, QueryJob, Term
+from aseankg.engine.errors import (
+    EngineFailure,
+    QueryRefused,
+    QueryResourcesExceeded,
+    QuerySyntaxError,
+    QueryTooLong,
+    ResultFormatUnsupported,
+)
+from aseankg.engine.pool import Caller, WorkerPool
+from aseankg.engine.worker import DumpJob, QueryJob, Reply, Term, answer
 from aseankg.formats import GRAPH_FORMS, SPARQL_CSV, SPARQL_JSON, Syntax
 from aseankg.layout import Source
 from aseankg.store import load_store
@@ -35,6 +42,12 @@ class Limits:
     """Most solutions a SELECT, CONSTRUCT or DESCRIBE query returns."""
     max_query_length: int = 100_000
     """Longest query text accepted, in characters."""
+    max_result_bytes: int = 64 * 1024 * 1024
+    """Largest serialized result; the query is stopped when its result grows past it."""
+    query_memory_bytes: int = 1024 * 1024 * 1024
+    """Memory one query process may allocate beyond the store it shares."""
+    share_by_client: bool = True
+    """Share the query processes out by client, so that no client can hold them all."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,9 @@ class PreparedQuery:
     row_cap: int | None
     """The row limit the engine imposed, or None if the query's own LIMIT is lower (or the
     query was prepared without the cap)."""
+    max_triples: int | None
+    """Most triples a CONSTRUCT or DESCRIBE result may hold, whatever its LIMIT (one
+    solution can make many triples); None when prepared without the cap."""
     default_graphs: tuple[str, ...] | None
     named_graphs: tuple[str, ...] | None
     union_default_graph: bool
@@ -72,6 +88,8 @@ class QueryResult:
 
     payload: bytes
     syntax: Syntax
+    truncated: bool = False
+    """Triples of a graph result were left out at the row cap."""
 
     def solutions(self) -> list[dict[str, Term]]:
         """The solutions of a SELECT result, each a mapping of bound variable -> term.
@@ -122,8 +140,16 @@ class Engine:
         """Identifies the loaded data; use it in cache keys and ETags."""
         self.limits = limits
         self.graphs = frozenset(graph.value for graph in store.named_graphs())
-        self._pool = WorkerPool(store, workers)
-        self.results: BoundedCache[bytes] = BoundedCache(cache_bytes)
+        self._pool = WorkerPool(
+            store,
+            workers,
+            memory_bytes=limits.query_memory_bytes,
+            by_client=limits.share_by_client,
+        )
+        self._own_pool = WorkerPool(
+            store, workers, memory_bytes=limits.query_memory_bytes, by_client=False
+        )
+        self.results: BoundedCache[QueryResult] = BoundedCache(cache_bytes)
         """Serialized results already computed, by query, graphs, bindings and format."""
 
     @classmethod
@@ -144,12 +170,19 @@ class Engine:
             cache_bytes=cache_bytes,
         )
 
+    @property
+    def admission_capacity(self) -> int:
+        """The most queries running or waiting at once; more are refused at once."""
+        return self._pool.capacity
+
     def start(self) -> None:
         """Fork the query workers now rather than on the first query."""
         self._pool.start()
+        self._own_pool.start()
 
     def close(self) -> None:
         self._pool.close()
+        self._own_pool.close()
 
     def _check_graphs(self, iris: Iterable[str], where: str) -> None:
         for iri in iris:
@@ -196,6 +229,7 @@ class Engine:
             original_text=text,
             form=info.form,
             row_cap=row_cap,
+            max_triples=self.limits.max_rows if cap_rows else None,
             default_graphs=default_graphs if by_protocol else None,
             named_graphs=named_graphs if by_protocol else None,
             union_default_graph=not (info.from_graphs or info.from_named_graphs),
@@ -206,18 +240,50 @@ class Engine:
         query: PreparedQuery,
         result_format: Syntax,
         substitutions: Mapping[str, Term] | None = None,
+        caller: Caller | None = None,
     ) -> QueryResult:
-        """Run a prepared query in a worker and return its result serialized.
+        """Run a prepared query in a query process, for ``caller``, and return its result.
 
         The data never changes, so results are kept (within the cache's size) and a
         repeated query with the same graphs, bindings and format is not run again.
         """
+        return self._answer(
+            query,
+            result_format,
+            substitutions,
+            lambda job: self._pool.run(job, self.limits.timeout, caller),
+        )
+
+    def execute_own(
+        self,
+        query: PreparedQuery,
+        result_format: Syntax,
+        substitutions: Mapping[str, Term] | None = None,
+    ) -> QueryResult:
+        """Run one of the server's own queries (for pages) in query processes of their own.
+
+        Pages must never wait behind users' queries; the time limit still holds.
+        """
+        return self._answer(
+            query,
+            result_format,
+            substitutions,
+            lambda job: self._own_pool.run(job, self.limits.timeout),
+        )
+
+    def _answer(
+        self,
+        query: PreparedQuery,
+        result_format: Syntax,
+        substitutions: Mapping[str, Term] | None,
+        run: Callable[[QueryJob], Reply],
+    ) -> QueryResult:
         if result_format.is_graph != (query.form in GRAPH_FORMS):
             raise ValueError(f"{result_format.name} cannot hold the result of a {query.form}")
         key = query.result_key(result_format, substitutions)
         cached = self.results.get(key)
         if cached is not None:
-            return QueryResult(cached, result_format)
+            return cached
         job = QueryJob(
             text=query.text,
             media_type=result_format.media_type,
@@ -226,14 +292,23 @@ class Engine:
             named_graphs=query.named_graphs,
             substitutions=dict(substitutions or {}),
             original_text=query.original_text if query.text != query.original_text else None,
+            max_triples=query.max_triples,
+            max_result_bytes=self.limits.max_result_bytes,
         )
-        reply = self._pool.run(job, self.limits.timeout)
+        reply = run(job)
         if reply.error == "syntax":
             raise QuerySyntaxError(reply.message)
+        if reply.error == "query":
+            raise QueryRefused(reply.message)
+        if reply.error == "format":
+            raise ResultFormatUnsupported(reply.message)
+        if reply.error == "too-large":
+            raise QueryResourcesExceeded(reply.message)
         if reply.error:
             raise EngineFailure(reply.message)
-        self.results.put(key, reply.payload, len(reply.payload))
-        return QueryResult(reply.payload, result_format)
+        result = QueryResult(reply.payload, result_format, reply.truncated)
+        self.results.put(key, result, len(reply.payload))
+        return result
 
     def select(self, text: str, **substitutions: Term) -> list[dict[str, Term]]:
         """The solutions of one of the server's own SELECT queries, whole (no row cap).
@@ -241,7 +316,7 @@ class Engine:
         ``substitutions`` bind variables of the query's projection (Oxigraph's rule).
         """
         prepared = self.prepare(text, cap_rows=False)
-        return self.execute(prepared, SPARQL_JSON, substitutions).solutions()
+        return self.execute_own(prepared, SPARQL_JSON, substitutions).solutions()
 
     def dump(
         self,
@@ -251,14 +326,13 @@ class Engine:
         prefixes: Mapping[str, str] | None = None,
     ) -> bytes:
         """Every quad of the store in a syntax that keeps graphs, or the triples of one
-        ``graph`` (no time limit: the work is bounded by the data).
+        ``graph``, in this process (no time limit: the work is bounded by the data).
 
         ``prefixes`` are declared in syntaxes that have them (Turtle, TriG, RDF/XML).
         """
         if graph is None and not syntax.keeps_graphs:
             raise ValueError(f"{syntax.label} holds one graph: name the graph to dump")
-        job = DumpJob(syntax.media_type, graph, dict(prefixes or {}))
-        reply = self._pool.run(job, None)
+        reply = answer(self.store, DumpJob(syntax.media_type, graph, dict(prefixes or {})))
         if reply.error:
             raise EngineFailure(reply.message)
         return reply.payload

@@ -25,6 +25,10 @@ class QueryTooLong(QueryRefused):
     """The query text is longer than the configured limit."""
 
 
+class QueryTooComplex(QueryRefused):
+    """The query nests or chains deeper than the engine can parse and run safely."""
+
+
 class QueryTimeout(EngineError):
     """The query ran past its time limit and its worker process was stopped."""
 
@@ -35,3 +39,20 @@ class EngineBusy(EngineError):
 
 class EngineFailure(EngineError):
     """A query worker died or answered something unexpected."""
+
+
+class CallerBusy(EngineBusy):
+    """The client already has as many queries running or waiting as one client may."""
+
+
+class QueryCancelled(EngineError):
+    """The client went away, so its query was stopped."""
+
+
+class QueryResourcesExceeded(EngineError):
+    """The query's result or memory grew past a limit and the query was stopped."""
+
+
+class ResultFormatUnsupported(EngineError):
+    """The result holds what the asked format cannot express (RDF 1.2 triple terms in
+    JSON-LD, say)."""

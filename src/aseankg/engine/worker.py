@@ -5,9 +5,13 @@ that can be killed without harming anything else. Workers are forked from the
 process that loaded the store, so they share its memory instead of re-parsing.
 """
 
+import itertools
 import os
+import re
+import resource
 import signal
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
@@ -33,6 +37,10 @@ class QueryJob:
     substitutions: dict[str, Term] = field(default_factory=dict)
     original_text: str | None = None
     """The text as the user wrote it, when ``text`` is a rewrite (for error positions)."""
+    max_triples: int | None = None
+    """Most triples a CONSTRUCT or DESCRIBE result holds (its LIMIT counts solutions)."""
+    max_result_bytes: int | None = None
+    """Largest serialized result; a larger one stops the query."""
 
 
 @dataclass(frozen=True)
@@ -53,21 +61,75 @@ class Reply:
 
     payload: bytes = b""
     error: str | None = None
-    """None on success, else "syntax" or "failure"."""
+    """None on success, else "syntax", "query" (it asks for what cannot be evaluated),
+    "format" (the result cannot be written in the asked format), "too-large" or
+    "failure"."""
     message: str = ""
+    truncated: bool = False
+    """The triples of a graph result were cut at the job's ``max_triples``."""
+
+
+#: How Oxigraph says that a query calls a function it lacks, or with the wrong arguments.
+_QUERY_FAULT = re.compile(r"is not supported|requires between \d+ and \d+ arguments")
+#: How it says that a result cannot be written in the format asked for.
+_FORMAT_FAULT = re.compile(r"does not support")
+
+
+class ResultTooLarge(Exception):
+    """The serialized result grew past the job's byte limit."""
+
+
+class _BoundedBuffer:
+    """A write target that refuses to grow past ``limit`` bytes, so serializing stops there."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.limit is not None and self.size > self.limit:
+            raise ResultTooLarge(
+                f"the result is larger than the limit of {self.limit // (1024 * 1024)} MB; "
+                "ask for fewer rows (LIMIT) or shorter values"
+            )
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to flush: the parts are joined when serializing ends."""
+
+
+class _Counted:
+    """Triples up to a cap, noting whether any were left out."""
+
+    def __init__(self, triples: Iterator[pyoxigraph.Triple], cap: int | None) -> None:
+        self._triples = triples
+        self._cap = cap
+        self.truncated = False
+
+    def __iter__(self) -> Iterator[pyoxigraph.Triple]:
+        if self._cap is None:
+            yield from self._triples
+            return
+        yield from itertools.islice(self._triples, self._cap)
+        self.truncated = next(self._triples, None) is not None
 
 
 def _graphs(iris: tuple[str, ...]) -> list[pyoxigraph.NamedNode]:
     return [pyoxigraph.NamedNode(iri) for iri in iris]
 
 
-def execute(store: pyoxigraph.Store, job: Job) -> bytes:
-    """Run one job against the store and serialize its result natively."""
+def execute(store: pyoxigraph.Store, job: Job) -> Reply:
+    """Run one job against the store and serialize its result natively, within its limits."""
     if isinstance(job, DumpJob):
-        return store.dump(
-            format=pyoxigraph.RdfFormat.from_media_type(job.media_type),
-            from_graph=None if job.graph is None else pyoxigraph.NamedNode(job.graph),
-            prefixes=job.prefixes or None,
+        return Reply(
+            store.dump(
+                format=pyoxigraph.RdfFormat.from_media_type(job.media_type),
+                from_graph=None if job.graph is None else pyoxigraph.NamedNode(job.graph),
+                prefixes=job.prefixes or None,
+            )
         )
     options: dict[str, object] = {}
     if job.default_graphs is not None:
@@ -81,9 +143,35 @@ def execute(store: pyoxigraph.Store, job: Job) -> bytes:
             pyoxigraph.Variable(name): term for name, term in job.substitutions.items()
         }
     result = store.query(job.text, **options)
+    output = _BoundedBuffer(job.max_result_bytes)
     if isinstance(result, pyoxigraph.QueryTriples):
-        return result.serialize(format=pyoxigraph.RdfFormat.from_media_type(job.media_type))
-    return result.serialize(format=pyoxigraph.QueryResultsFormat.from_media_type(job.media_type))
+        triples = _Counted(result, job.max_triples)
+        pyoxigraph.serialize(
+            triples, output, format=pyoxigraph.RdfFormat.from_media_type(job.media_type)
+        )
+        return Reply(b"".join(output.parts), truncated=triples.truncated)
+    result.serialize(output, format=pyoxigraph.QueryResultsFormat.from_media_type(job.media_type))
+    return Reply(b"".join(output.parts))
+
+
+def answer(store: pyoxigraph.Store, job: Job) -> Reply:
+    """The reply to ``job``: its result, or the kind of error and a message for the user."""
+    try:
+        return execute(store, job)
+    except SyntaxError as error:
+        return Reply(error="syntax", message=syntax_message(job, error))
+    except ResultTooLarge as error:
+        return Reply(error="too-large", message=str(error))
+    except RuntimeError as error:  # Oxigraph's word for a call it cannot evaluate
+        if _QUERY_FAULT.search(str(error)):
+            return Reply(error="query", message=f"the query cannot be evaluated: {error}")
+        return Reply(error="failure", message=f"{type(error).__name__}: {error}")
+    except OSError as error:  # and for a result the asked format cannot hold
+        if _FORMAT_FAULT.search(str(error)):
+            return Reply(error="format", message=f"{error}; ask for another format")
+        return Reply(error="failure", message=f"{type(error).__name__}: {error}")
+    except Exception as error:  # any failure goes back to the caller as a message
+        return Reply(error="failure", message=f"{type(error).__name__}: {error}")
 
 
 def syntax_message(job: Job, error: SyntaxError) -> str:
@@ -96,7 +184,7 @@ def syntax_message(job: Job, error: SyntaxError) -> str:
     return str(error)
 
 
-def _reset_signals() -> None:
+def reset_signals() -> None:
     """Drop handlers inherited from the parent (a web server installs its own before forking us).
 
     A worker ends on SIGTERM like any process, ignores Ctrl-C (its parent decides when
@@ -109,7 +197,7 @@ def _reset_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _close_inherited_sockets(keep: int) -> None:
+def close_inherited_sockets(keep: int) -> None:
     """Close every socket inherited from the parent but the worker's own connection.
 
     A worker replacing a stopped one is forked while its parent serves requests, so it
@@ -131,24 +219,44 @@ def _close_inherited_sockets(keep: int) -> None:
         return
 
 
-def serve(connection: Connection, store: pyoxigraph.Store) -> None:
+def _limit_memory(extra_bytes: int | None) -> None:
+    """Let the process grow by ``extra_bytes`` of address space beyond what it inherited.
+
+    The store is shared with the parent and already mapped, so the limit bounds what one
+    query can allocate; past it an allocation fails and the process ends, to be replaced.
+    """
+    if extra_bytes is None:
+        return
+    try:
+        with open("/proc/self/statm") as statm:  # Linux; elsewhere the limit is not set
+            mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (mapped + extra_bytes, mapped + extra_bytes))
+
+
+def exit_when_orphaned(connection: Connection, parent: int) -> None:
+    """Wait until ``connection`` has something to read; end this process instead if the
+    process that started it (``parent``) has gone, or the connection has closed."""
+    try:
+        while not connection.poll(_PARENT_CHECK_SECONDS):
+            if os.getppid() != parent:
+                os._exit(0)
+    except (EOFError, OSError):
+        os._exit(0)
+
+
+def serve(connection: Connection, store: pyoxigraph.Store, memory_bytes: int | None) -> None:
     """The worker's main loop: receive a job, reply, until the connection closes."""
-    _reset_signals()
-    _close_inherited_sockets(keep=connection.fileno())
+    reset_signals()
+    close_inherited_sockets(keep=connection.fileno())
     isolate_network()
+    _limit_memory(memory_bytes)
     parent = os.getppid()
     while True:
+        exit_when_orphaned(connection, parent)
         try:
-            while not connection.poll(_PARENT_CHECK_SECONDS):
-                if os.getppid() != parent:  # orphaned: the process that owned us is gone
-                    os._exit(0)
             job = connection.recv()
         except (EOFError, OSError):
             os._exit(0)
-        try:
-            reply = Reply(payload=execute(store, job))
-        except SyntaxError as error:
-            reply = Reply(error="syntax", message=syntax_message(job, error))
-        except Exception as error:  # any failure goes back to the caller as a message
-            reply = Reply(error="failure", message=f"{type(error).__name__}: {error}")
-        connection.send(reply)
+        connection.send(answer(store, job))

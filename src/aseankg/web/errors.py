@@ -1,19 +1,24 @@
 """Every error leaves the app as readable text or RFC 9457 problem JSON, never HTML."""
 
 import logging
+import re
 
 from flask import Flask, Response, json, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
 from aseankg.engine import (
+    CallerBusy,
     EngineBusy,
     EngineError,
     EngineFailure,
+    QueryCancelled,
     QueryRefused,
+    QueryResourcesExceeded,
     QuerySyntaxError,
     QueryTimeout,
     QueryTooLong,
+    ResultFormatUnsupported,
     UpdateRefused,
 )
 
@@ -25,17 +30,29 @@ ENGINE_STATUS: tuple[tuple[type[EngineError], int], ...] = (
     (QueryTooLong, 413),
     (QueryRefused, 400),
     (QuerySyntaxError, 400),
+    (ResultFormatUnsupported, 406),
     (QueryTimeout, 503),
+    (CallerBusy, 429),
     (EngineBusy, 503),
+    (QueryResourcesExceeded, 503),
+    (QueryCancelled, 503),
     (EngineFailure, 500),
 )
 
 _PROBLEM = "application/problem+json"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """``message`` with control characters escaped, so that text a client sent (a name with
+    CR or LF in it, say) cannot break an error body or a log line into several."""
+    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode(), message)
 
 
 def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     """A response for ``status`` whose body says ``message`` in the client's preferred form."""
     title = HTTP_STATUS_CODES.get(status, "Error")
+    message = one_line(message)
     if request.accept_mimetypes.best_match(["text/plain", _PROBLEM, "application/json"]) in (
         _PROBLEM,
         "application/json",
@@ -52,7 +69,7 @@ def error_response(status: int, message: str, headers: dict[str, str] | None = N
 
 def _engine_error(error: EngineError) -> Response:
     status = next(code for kind, code in ENGINE_STATUS if isinstance(error, kind))
-    headers = {"Retry-After": "5"} if status == 503 else None
+    headers = {"Retry-After": "5"} if status in (429, 503) else None
     return error_response(status, str(error), headers)
 
 

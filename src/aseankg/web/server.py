@@ -6,11 +6,14 @@ which inherit the app and its memory instead of re-parsing the data. Each worker
 then calls ``worker_app`` (a factory, run before the worker starts serving and
 while it is still single-threaded) to fork its own query processes.
 
-Granian's HTTP layer is written in Rust and keeps connections alive; with the
-response cache in front of Flask, a repeated request costs little Python.
+Granian's HTTP layer is written in Rust and keeps connections alive; the app is
+served through its RSGI interface (see ``rsgi_bridge``) so that a query whose
+client has gone is stopped. A web worker that dies is replaced.
 """
 
+import errno
 import multiprocessing
+import socket
 from typing import Any
 
 from flask import Flask
@@ -18,24 +21,57 @@ from granian import Granian
 from granian.constants import Interfaces
 
 from aseankg.web.extension import engine_of
+from aseankg.web.rsgi_bridge import RsgiBridge
 
 _app: Flask | None = None
+_threads = 4
+
+
+class PortUnavailable(Exception):
+    """The address cannot be listened on; the message says why, in one line."""
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse a port another server (this one or any program) already listens on.
+
+    Granian binds with SO_REUSEPORT, which would let a second server share the port and
+    split the traffic with the first; a plain bind first makes that an error instead.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.bind((host, port))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            reason = "is already in use by another program or server"
+        elif error.errno == errno.EACCES:
+            reason = "needs privileges this user does not have"
+        else:
+            reason = f"cannot be listened on: {error.strerror}"
+        raise PortUnavailable(f"port {port} on {host} {reason}") from None
 
 
 def worker_app() -> Any:
-    """The WSGI callable of one web worker, with its query processes started."""
+    """The RSGI application of one web worker, with its query processes started."""
     if _app is None:
         raise RuntimeError("aseankg.web.server.serve() must load the app before workers start")
-    engine_of(_app).start()
-    return _app.wsgi_app
+    engine = engine_of(_app)
+    engine.start()
+    return RsgiBridge(
+        _app.wsgi_app,
+        page_threads=_threads,
+        query_threads=engine.admission_capacity + 2,
+        max_body=int(_app.config["MAX_CONTENT_LENGTH"]),
+    )
 
 
 def serve(
     app: Flask, *, host: str, port: int, workers: int, threads: int, access_log: bool
 ) -> None:
-    """Serve ``app`` until interrupted (SIGINT or SIGTERM)."""
-    global _app
-    _app = app
+    """Serve ``app`` until interrupted (SIGINT or SIGTERM); ``threads`` serve pages."""
+    global _app, _threads
+    check_port(host, port)
+    _app, _threads = app, threads
     # Workers must be forked, not spawned: they inherit the loaded store this way.
     multiprocessing.set_start_method("fork", force=True)
     Granian(
@@ -43,9 +79,10 @@ def serve(
         factory=True,
         address=host,
         port=port,
-        interface=Interfaces.WSGI,
+        interface=Interfaces.RSGI,
         workers=workers,
-        blocking_threads=threads,
         websockets=False,
         log_access=access_log,
+        respawn_failed_workers=True,
+        respawn_interval=0.5,
     ).serve()

@@ -26,6 +26,12 @@ DEFAULTS: dict[str, Any] = {
     "ASEANKG_MAX_ROWS": _LIMITS.max_rows,
     # Longest query text accepted, in characters (longer gets 413).
     "ASEANKG_MAX_QUERY_LENGTH": _LIMITS.max_query_length,
+    # Largest serialized result, in bytes; the query is stopped past it (503).
+    "ASEANKG_MAX_RESULT_BYTES": _LIMITS.max_result_bytes,
+    # Memory one query process may allocate beyond the shared store, in bytes (503 past it).
+    "ASEANKG_QUERY_MEMORY_BYTES": _LIMITS.query_memory_bytes,
+    # Share query processes out by client address (429 past a client's share).
+    "ASEANKG_SHARE_BY_CLIENT": _LIMITS.share_by_client,
     # Query processes per web process; each holds the store and runs one query at a time.
     "ASEANKG_QUERY_WORKERS": 2,
     # Bytes of query results, and again of whole responses, kept per web process (0: none).

@@ -72,7 +72,7 @@ def describe(resource: URIRef) -> Description | None:
     """
     engine = current_engine()
     prepared = engine.prepare(DESCRIPTION_QUERY)
-    result = engine.execute(prepared, SPARQL_JSON, {"resource": Terms().to_oxigraph(resource)})
+    result = engine.execute_own(prepared, SPARQL_JSON, {"resource": Terms().to_oxigraph(resource)})
     found = rows(result.solutions())
     if not found:
         return None
