@@ -9,14 +9,23 @@ from aseankg.bench.generate import generate as generate_folder
 from aseankg.bench.report import render
 from aseankg.bench.run import Settings
 from aseankg.bench.run import run as run_benchmark
+from aseankg.bench.soak.settings import SoakSettings, local_port
 from aseankg.cli.export import write_atomically
+from aseankg.cli.options import data_option, timeout_option
 
 #: The runner's defaults live in ``Settings``; the options show them, never repeat them.
 DEFAULTS = Settings(stories=(), work_dir=Path("bench-work"))
 
+#: The soak's defaults, likewise.
+SOAK = SoakSettings()
+
 #: ``--seed``: the same seed gives the same synthetic files (generate and run).
 seed_option = click.option(
-    "--seed", type=int, default=DEFAULTS.seed, show_default=True, help="Same seed, same files."
+    "--seed",
+    type=int,
+    default=DEFAULTS.seed,
+    show_default=True,
+    help="Same seed, same files (and the same soak traffic).",
 )
 
 
@@ -185,3 +194,122 @@ def compare_shacl(files: tuple[Path, ...]) -> None:
                 click.echo(f"        only {engine}: {severity} {focus} {path}")
     agreeing = sum(comparison.agree for comparison in comparisons)
     click.echo(f"{agreeing} of {len(comparisons)} files give the same results with both engines")
+
+
+def _local_url(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            local_port(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+    return value
+
+
+@bench.command()
+@click.option(
+    "--minutes",
+    type=click.FloatRange(min=0, min_open=True),
+    default=SOAK.minutes,
+    show_default=True,
+    help="How long to send traffic (0.5 is thirty seconds).",
+)
+@click.option(
+    "--rate",
+    type=click.FloatRange(min=0, min_open=True),
+    default=SOAK.rate,
+    show_default=True,
+    help="Mixed requests per second (runaway queries come on top).",
+)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(min=1),
+    default=SOAK.concurrency,
+    show_default=True,
+    help="Clients sending the mixed requests, one connection per request.",
+)
+@click.option(
+    "--runaways",
+    type=click.IntRange(min=0),
+    default=SOAK.runaways,
+    show_default=True,
+    help="Runaway queries kept running in the server at once.",
+)
+@seed_option
+@click.option(
+    "--url",
+    callback=_local_url,
+    help="Soak the server already running at this http URL on 127.0.0.1 or localhost "
+    "instead of starting one.",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Web worker processes of the server started."
+)
+@click.option(
+    "--query-workers",
+    type=click.IntRange(min=1),
+    help="Query processes per web worker of the server started.",
+)
+@timeout_option("given to the server started; with --url, give that server's own limit")
+@data_option
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write every figure to, as JSON.",
+)
+def soak(
+    minutes: float,
+    rate: float,
+    concurrency: int,
+    runaways: int,
+    seed: int,
+    url: str | None,
+    workers: int | None,
+    query_workers: int | None,
+    timeout: float,
+    data_dir: Path | None,
+    json_out: Path | None,
+) -> None:
+    """Send a server mixed and hostile traffic for a while; judge its answers and memory.
+
+    Starts `aseankg serve` on a free 127.0.0.1 port (or uses --url), warms it up,
+    then sends cheap queries, canned queries, entity pages, dumps, VoID and the
+    landing page, malformed requests and queries aimed at a loopback canary, while
+    runaway queries (some from clients that hang up) keep query processes busy.
+    Prints requests by kind and status with latencies, the resident memory of every
+    server process at the start and the end, and the canary's connections.
+
+    Exits 1 on a 500, on another 5xx for a request that should succeed, on a 503
+    without Retry-After, on a request with no answer, on any canary connection, or
+    when the server's total memory ends above 1.2 times its start.
+    """
+    from aseankg.bench.soak.report import figures
+    from aseankg.bench.soak.run import soak as run_soak
+    from aseankg.bench.soak.table import render as render_soak
+
+    if url and (workers or query_workers or data_dir):
+        raise click.UsageError(
+            "--workers, --query-workers and --data are for the server the soak starts; "
+            "leave them out with --url"
+        )
+    settings = SoakSettings(
+        minutes=minutes,
+        rate=rate,
+        concurrency=concurrency,
+        runaways=runaways,
+        seed=seed,
+        timeout=timeout,
+        workers=workers,
+        query_workers=query_workers,
+        data_dir=data_dir,
+        url=url,
+    )
+    try:
+        found = figures(run_soak(settings, lambda line: click.echo(line, err=True)))
+    except (OSError, RuntimeError) as error:
+        raise click.ClickException(f"cannot soak {url or 'a new server'}: {error}") from error
+    if json_out:
+        write_atomically(json_out, json.dumps(found, indent=2).encode())
+    click.echo(render_soak(found))
+    if found["failures"]:
+        raise SystemExit(1)
