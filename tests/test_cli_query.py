@@ -1,6 +1,9 @@
 """``aseankg query``: SPARQL text, files and canned queries, formats, and exit statuses."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,8 @@ from aseankg.namespaces import ID
 from aseankg.web.settings import DEFAULTS
 
 SUMMITS = "SELECT ?s WHERE { ?s a <https://w3id.org/aseankg/ontology#Summit> } ORDER BY ?s"
-SLOW = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
+# Counts a cross join of every triple three times over: slow, in constant memory.
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 def run(*args: str, stdin: str | None = None) -> Result:
@@ -223,3 +227,21 @@ def test_query_and_serve_take_their_limits_from_the_engine() -> None:
     assert DEFAULTS["ASEANKG_MAX_QUERY_LENGTH"] == limits.max_query_length
     help_text = CliRunner().invoke(main, ["serve", "--help"]).stdout
     assert "(the client gets 503)" in help_text
+
+
+def test_a_query_file_that_is_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
+    """A FIFO would block the read for ever (a device would never end): neither is opened."""
+    path = tmp_path / "query.rq"
+    os.mkfifo(path)
+    finished = subprocess.run(
+        [sys.executable, "-m", "aseankg", "query", "--file", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert finished.returncode == 2
+    assert (
+        finished.stderr.strip()
+        == f"Error: {path}: not a regular file (a device, FIFO, socket or folder)"
+    )

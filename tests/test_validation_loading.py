@@ -1,6 +1,7 @@
 """Reading files for validation: one graph per file, and which file said what."""
 
 import json
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -83,6 +84,29 @@ def test_a_broken_user_file_names_file_and_line(tmp_path: Path) -> None:
     assert (caught.value.path, caught.value.line) == (broken, 2)
 
 
+def test_deep_nesting_names_file_and_line_rather_than_a_recursion_error(tmp_path: Path) -> None:
+    nested = write(
+        tmp_path / "nested.ttl",
+        f"<{EXAMPLE}a> <{EXAMPLE}p> 1 .\n<{EXAMPLE}a> <{EXAMPLE}p> "
+        + "(" * 10_000
+        + ")" * 10_000
+        + " .\n",
+    )
+    with pytest.raises(SourceError) as caught:
+        load(user_sources([nested]))
+    assert (caught.value.path, caught.value.line) == (nested, 2)
+    assert "nested more than 64 deep" in caught.value.message
+
+
+def test_a_term_too_long_to_locate_still_names_the_file(tmp_path: Path) -> None:
+    """rdflib fails on the unclosed string; Oxigraph, asked for the line, cannot hold it."""
+    broken = write(tmp_path / "long.ttl", f'<{EXAMPLE}a> <{EXAMPLE}p> "{"x" * 17_000_000} .\n')
+    with pytest.raises(SourceError) as caught:
+        load(user_sources([broken]))
+    assert caught.value.path == broken
+    assert caught.value.message.startswith("a term too long to parse")
+
+
 @pytest.fixture
 def context_server() -> Iterator[tuple[str, list[bytes]]]:
     """A listener on 127.0.0.1 that would serve a JSON-LD context, recording every request."""
@@ -154,6 +178,13 @@ def test_json_ld_with_its_context_inline_is_read(tmp_path: Path) -> None:
 def test_an_unknown_suffix_named_explicitly_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LayoutError, match=r"notes\.md: not an RDF file"):
         user_sources([write(tmp_path / "notes.md", "")])
+
+
+def test_a_fifo_named_explicitly_is_refused_without_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "story.ttl"
+    os.mkfifo(fifo)
+    with pytest.raises(LayoutError, match=r"story\.ttl: neither a regular file nor a folder"):
+        user_sources([fifo])
 
 
 def test_reference_data_goes_into_the_reference_graph() -> None:

@@ -9,26 +9,28 @@ from rdflib import Dataset, Graph
 
 from aseankg import bundle
 from aseankg.formats import JSON_LD
-from aseankg.layout import Source, dataset_sources
+from aseankg.layout import Source, SourceError, dataset_sources
 from aseankg.namespaces import bind_prefixes
+from aseankg.screening import screen
 from aseankg.terms import Terms
 
 #: Where a JSON-LD document names a context by IRI instead of holding it.
 _REMOTE_CONTEXT = re.compile(r'"@context"\s*:\s*(?:\[\s*)?"')
 
 
-class SourceError(Exception):
-    """A file that cannot be read or parsed; ``str()`` reads ``path:line: message``."""
+#: What Oxigraph's parsers raise: SyntaxError, or MemoryError for an overlong term.
+OXIGRAPH_PARSE_ERRORS = (SyntaxError, MemoryError)
 
-    def __init__(self, path: Path, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
-        self.line = line
 
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+def oxigraph_error(path: Path, error: SyntaxError | MemoryError) -> SourceError:
+    """A SourceError for an Oxigraph parse failure.
+
+    A SyntaxError names the line. A MemoryError is Oxigraph refusing one term (an IRI,
+    a string) longer than its parse buffer of 16 MiB, and does not say where.
+    """
+    if isinstance(error, SyntaxError):
+        return SourceError(path, str(error), error.lineno)
+    return SourceError(path, f"a term too long to parse ({error} bytes)")
 
 
 def _locate(source: Source, rdflib_error: Exception) -> SourceError:
@@ -41,8 +43,8 @@ def _locate(source: Source, rdflib_error: Exception) -> SourceError:
         with source.path.open("rb") as handle:
             for _ in pyoxigraph.parse(handle, format=source.syntax.oxigraph):
                 pass
-    except SyntaxError as error:
-        return SourceError(source.path, str(error), error.lineno)
+    except OXIGRAPH_PARSE_ERRORS as error:
+        return oxigraph_error(source.path, error)
     line = getattr(rdflib_error, "lines", None)
     return SourceError(source.path, f"{type(rdflib_error).__name__}: {rdflib_error}", line)
 
@@ -67,10 +69,10 @@ def _parse_json_ld(target: Graph, source: Source) -> None:
                 path=source.path, format=JSON_LD.oxigraph, base_iri=source.path.resolve().as_uri()
             )
         )
-    except SyntaxError as error:
+    except OXIGRAPH_PARSE_ERRORS as error:
         if "LoadDocumentCallback" in str(error):
             raise _remote_context_error(source.path) from error
-        raise SourceError(source.path, str(error), error.lineno) from error
+        raise oxigraph_error(source.path, error) from error
     for quad in quads:
         triple = (
             terms.to_rdflib(quad.subject),
@@ -85,7 +87,12 @@ def _parse_json_ld(target: Graph, source: Source) -> None:
 
 
 def parse_source(target: Graph, source: Source) -> None:
-    """Parse one file into ``target``, raising SourceError on any failure."""
+    """Parse one file into ``target``, raising SourceError on any failure.
+
+    The file is screened first (see :mod:`aseankg.screening`), so no parser sees a file
+    that would crash or exhaust it.
+    """
+    screen(source)
     try:
         if source.syntax is JSON_LD:
             _parse_json_ld(target, source)

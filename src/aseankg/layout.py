@@ -31,6 +31,20 @@ class LayoutError(Exception):
     """A data folder is not laid out as aseankg expects."""
 
 
+class SourceError(Exception):
+    """A file that cannot be read or parsed; ``str()`` reads ``path:line: message``."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.line = line
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
 @dataclass(frozen=True)
 class Source:
     """One RDF file and the named graph its triples belong to."""
@@ -117,6 +131,8 @@ def user_sources(paths: Iterable[Path]) -> list[Source]:
             if path.suffix not in SYNTAX_OF_SUFFIX:
                 raise LayoutError(f"{path}: not an RDF file (expected one of {_suffixes()})")
             files.append(path)
+        elif path.exists():
+            raise LayoutError(f"{path}: neither a regular file nor a folder")
         else:
             raise LayoutError(f"{path}: no such file or folder")
     sources: dict[Path, Source] = {}

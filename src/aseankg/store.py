@@ -4,12 +4,16 @@ from collections.abc import Iterable
 
 import pyoxigraph
 
-from aseankg.dataset import SourceError
-from aseankg.layout import Source
+from aseankg.dataset import OXIGRAPH_PARSE_ERRORS, oxigraph_error
+from aseankg.layout import Source, SourceError
+from aseankg.screening import screen
 
 
 def load_store(sources: Iterable[Source]) -> pyoxigraph.Store:
     """Parse every file straight into its named graph, without going through rdflib.
+
+    Each file is screened first (see :mod:`aseankg.screening`): a file that would crash
+    Oxigraph's parsers is refused like one that does not parse.
 
     ``load`` rather than ``bulk_load``: with one call per file (a story is a file), the
     bulk loader's set-up per call costs more than it saves; at about a million quads in
@@ -17,14 +21,15 @@ def load_store(sources: Iterable[Source]) -> pyoxigraph.Store:
     """
     store = pyoxigraph.Store()
     for source in sources:
+        screen(source)
         try:
             store.load(
                 path=source.path,
                 format=source.syntax.oxigraph,
                 to_graph=pyoxigraph.NamedNode(str(source.graph)),
             )
-        except SyntaxError as error:
-            raise SourceError(source.path, str(error), error.lineno) from error
+        except OXIGRAPH_PARSE_ERRORS as error:
+            raise oxigraph_error(source.path, error) from error
         except OSError as error:
             raise SourceError(source.path, error.strerror or str(error)) from error
     return store

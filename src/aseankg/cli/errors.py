@@ -7,10 +7,9 @@ from typing import ParamSpec, TypeVar
 
 import click
 
-from aseankg.dataset import SourceError
-from aseankg.layout import LayoutError
+from aseankg.layout import LayoutError, SourceError
 
-#: A file could not be read or parsed.
+#: A file could not be read, parsed or written.
 EXIT_INPUT = 2
 
 P = ParamSpec("P")
@@ -18,7 +17,7 @@ R = TypeVar("R")
 
 
 class InputError(click.ClickException):
-    """Bad input files: exits with status 2 and a ``path:line: message`` line."""
+    """A file that cannot be read, parsed or written: exit status 2, one ``path:line: message``."""
 
     exit_code = EXIT_INPUT
 

@@ -9,10 +9,14 @@ from aseankg import bundle
 from aseankg.canned import Catalogue, ParameterError, UnknownQuery, bind
 from aseankg.canned.binding import largest_page
 from aseankg.cli.errors import InputError, reports_input_errors
-from aseankg.cli.options import data_option, max_rows_option, timeout_option
+from aseankg.cli.options import LIMITS, data_option, max_rows_option, timeout_option
 from aseankg.engine import Engine, EngineError, Limits
 from aseankg.formats import RDF_SYNTAXES, RESULT_SYNTAXES, find, names, syntaxes_for
-from aseankg.layout import dataset_sources
+from aseankg.layout import SourceError, dataset_sources
+from aseankg.screening import open_regular_file
+
+#: Bytes of the longest query accepted: four per character at most, in UTF-8.
+_MOST_QUERY_BYTES = 4 * LIMITS.max_query_length
 
 _FORMAT_HELP = (
     f"Result format, by name or media type. SELECT/ASK: {names(RESULT_SYNTAXES)} "
@@ -21,11 +25,23 @@ _FORMAT_HELP = (
 
 
 def _read(path: Path) -> str:
-    """The query text of ``path`` (``-`` is standard input); unreadable files exit 2."""
+    """The query text of ``path`` (``-`` is standard input); unreadable files exit 2.
+
+    Only a regular file is opened (a FIFO would block, a device never end), and no more
+    of it is read than a query within the length limit can take.
+    """
     if str(path) == "-":
         return sys.stdin.read()
     try:
-        return path.read_text(encoding="utf-8")
+        with open_regular_file(path) as handle:
+            data = handle.read(_MOST_QUERY_BYTES + 1)
+        if len(data) > _MOST_QUERY_BYTES:
+            raise InputError(
+                f"{path}: larger than any query of at most {LIMITS.max_query_length} characters"
+            )
+        return data.decode("utf-8")
+    except SourceError as error:
+        raise InputError(str(error)) from error
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error)
         raise InputError(f"{path}: {reason}") from error
