@@ -30,6 +30,8 @@ _DATE_PRECISION = {
     str(XSD.gYear): "year",
     str(XSD.dateTime): "time",
 }
+#: Numbers with more digits than this either side of the point are shown as written.
+_SPELLED_OUT_DIGITS = 40
 _NUMBERS = frozenset({str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.float)})
 
 
@@ -37,7 +39,8 @@ _NUMBERS = frozenset({str(XSD.integer), str(XSD.decimal), str(XSD.double), str(X
 class Link:
     """An IRI as people see it: its label, and where to follow it."""
 
-    href: str
+    href: str | None
+    """None for an IRI a browser must not follow (``javascript:``, ``data:``): shown as text."""
     text: str
     iri: str
 
@@ -83,7 +86,7 @@ class Presenter:
         if iri.startswith(str(AK)):
             href = self.iri_map.served(str(ONTOLOGY)) + "#" + local_name(iri)
         else:
-            href = self.iri_map.served(str(iri))
+            href = self.iri_map.href(str(iri))
         return Link(href, text, str(iri))
 
     def story(self, graph: Node) -> Story:
@@ -91,10 +94,10 @@ class Presenter:
         key = str(graph)
         if key in story_index():
             story, position = story_index()[key]
-            link = Link(self.iri_map.served(str(story)), f"story {position}", str(story))
+            link = Link(self.iri_map.href(str(story)), f"story {position}", str(story))
             return Story(key, link, position, label_of(story))
         name = "ontology" if key == str(ONTOLOGY) else local_name(key)
-        return Story(key, Link(self.iri_map.served(key), name, key), 0, f"{name} graph")
+        return Story(key, Link(self.iri_map.href(key), name, key), 0, f"{name} graph")
 
     def value(self, term: Node) -> Shown:
         if isinstance(term, URIRef):
@@ -138,4 +141,6 @@ def readable_number(text: str) -> str:
         number = Decimal(text)
     except InvalidOperation:
         return text
+    if not number.is_finite() or abs(number.adjusted()) > _SPELLED_OUT_DIGITS:
+        return text  # written out in full it would be endless (1e999999999): keep its form
     return f"{int(number):,}" if number == number.to_integral_value() else f"{number:,f}"
