@@ -164,6 +164,97 @@ def test_events_of_2025_in_date_order(answer: Answer) -> None:
     )
 
 
+TIMELINE_EVENTS = {
+    "year": ("event:china-asean-year-of-people-to-people-exchanges-2024-2025", "ak:ThematicYear"),
+    "forum": ("event:2025-asean-china-gba-economic-cooperation-qianhai-forum", "ak:Forum"),
+    "mechanism": (
+        "event:china-myanmar-thailand-ministerial-coordination-mechanism",
+        "ak:CoordinationMechanism",
+    ),
+    "trip": ("event:xi-jinping-southeast-asia-trip-2025", "ak:OverseasTrip"),
+    "expo": ("event:22nd-china-asean-expo", "ak:Expo"),
+    "cabis": ("event:china-asean-business-and-investment-summit-2025", "ak:BusinessSummit"),
+    "summit": ("event:28th-china-asean-summit", "ak:Summit"),
+    "workshop": ("event:2nd-regional-workshop-bwc-biosafety-southeast-asia", "ak:Workshop"),
+    "crackdown": ("event:joint-crackdown-december-2025", "ak:LawEnforcementOperation"),
+    "conference": (
+        "event:3rd-china-asean-conference-physical-fitness-health-promotion",
+        "ak:Conference",
+    ),
+    "operations": ("event:coordinated-enforcement-operations-2025", "ak:LawEnforcementOperation"),
+    "ceremony": ("event:22nd-china-asean-expo-opening-ceremony", "ak:Ceremony"),
+    "previous": (
+        "event:previous-asean-china-gba-economic-cooperation-qianhai-forum",
+        "ak:Forum",
+    ),
+    "cambodia": ("event:xi-jinping-state-visit-cambodia-2025", "ak:StateVisit"),
+    "malaysia": ("event:xi-jinping-state-visit-malaysia-2025", "ak:StateVisit"),
+    "vietnam": ("event:xi-jinping-state-visit-vietnam-2025", "ak:StateVisit"),
+}
+
+
+def timeline(answer: Answer, **filters: str) -> list[tuple[str | None, ...]]:
+    """The timeline's rows as (name above, kind, start, end, date note, parent's name)."""
+    names = {expand(iri): name for name, (iri, _) in TIMELINE_EVENTS.items()}
+    found = []
+    for event, _, kind, _, start, end, note, parent in answer("events-timeline", **filters):
+        assert kind == expand(TIMELINE_EVENTS[names[event]][1])
+        found.append((names[event], start, end, note, names.get(parent)))
+    return found
+
+
+@covers("events-timeline")
+def test_every_event_with_its_kind_dates_and_parent(answer: Answer) -> None:
+    assert timeline(answer) == [
+        ("year", "2024", "2025", None, None),
+        ("forum", "2025", "2025", None, None),
+        ("mechanism", "2025", None, "early 2025", None),
+        ("trip", "2025-04-14", "2025-04-18", None, None),
+        ("expo", "2025-09-17", "2025-09-21", None, None),
+        ("cabis", "2025-09-17", "2025-09-21", None, None),
+        ("summit", "2025-10-28", "2025-10-28", None, None),
+        ("workshop", "2025-11-18", "2025-11-20", None, None),
+        ("crackdown", "2025-12", None, None, None),
+        ("conference", None, None, None, "year"),
+        ("operations", None, None, None, "mechanism"),
+        ("ceremony", None, None, None, "expo"),
+        ("previous", None, None, None, None),
+        ("cambodia", None, None, None, "trip"),
+        ("malaysia", None, None, None, "trip"),
+        ("vietnam", None, None, None, "trip"),
+    ]
+    labels = {row[0]: (row[1], row[3]) for row in answer("events-timeline")}
+    assert labels[expand("event:22nd-china-asean-expo-opening-ceremony")] == (
+        "Opening ceremony of the 22nd China-ASEAN Expo",
+        "Ceremony",
+    )
+
+
+@covers("events-timeline")
+def test_events_on_the_timeline_of_a_country_an_actor_or_a_topic(answer: Answer) -> None:
+    def names(**filters: str) -> list[str | None]:
+        return [row[0] for row in timeline(answer, **filters)]
+
+    # Located in Malaysia (Kuala Lumpur is in it), co-chaired by it, hosted by it.
+    assert names(country="country:my") == ["summit", "workshop", "malaysia"]
+    # Thailand takes part itself and through its law-enforcement authorities.
+    assert names(country="country:th") == ["mechanism", "crackdown", "operations"]
+    assert names(actor="person:han-zheng") == ["ceremony"]
+    assert names(actor="country:my") == ["workshop", "malaysia"]
+    # Telecom fraud is a narrower topic of non-traditional security.
+    assert names(topic="topic:non-traditional-security") == [
+        "mechanism",
+        "workshop",
+        "crackdown",
+    ]
+    assert names(country="country:th", topic="topic:law-enforcement-cooperation") == [
+        "mechanism",
+        "crackdown",
+        "operations",
+    ]
+    assert names(actor="person:han-zheng", country="country:th") == []
+
+
 @covers("documents-2025")
 def test_documents_signed_released_or_endorsed_in_2025(answer: Answer) -> None:
     found = {

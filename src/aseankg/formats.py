@@ -178,6 +178,9 @@ SPARQL_QUERY = Format(
     name="rq", label="SPARQL query", media_type="application/sparql-query", suffix=".rq"
 )
 
+#: A page for people: query results and linked-data resources rendered as HTML.
+HTML = Format(name="html", label="HTML", media_type="text/html", suffix=".html", aliases=("htm",))
+
 #: Query forms whose result is a graph.
 GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})
 
@@ -187,6 +190,12 @@ F = TypeVar("F", bound=Format)
 def syntaxes_for(form: str) -> tuple[Syntax, ...]:
     """The syntaxes a query of this form (SELECT, ASK, CONSTRUCT, DESCRIBE) can be written in."""
     return RDF_SYNTAXES if form in GRAPH_FORMS else RESULT_SYNTAXES
+
+
+def result_offers(form: str) -> tuple[Format, ...]:
+    """What a query's result is offered in over HTTP: its syntaxes, then a page for people
+    (last, so that a client with no preference gets the first syntax)."""
+    return (*syntaxes_for(form), HTML)
 
 
 def find(formats: Iterable[F], token: str) -> F | None:

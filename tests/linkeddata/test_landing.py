@@ -61,7 +61,7 @@ def grown_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
 def test_landing_counts_the_stories_of_the_data(grown_app: Flask) -> None:
     page = grown_app.test_client().get("/").get_data(as_text=True)
     assert "<h2>The 12 stories</h2>" in page
-    assert len(re.findall(r'<li><a href="http://localhost/id/story/\d+">', page)) == 12
+    assert len(re.findall(r'<li><a href="http://localhost/id/story/\d+"', page)) == 12
 
 
 def test_the_landing_page_builds_no_dump(grown_app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -138,7 +138,8 @@ def test_summit_facts_live_in_story_two(live_server: str) -> None:
             "application/sparql-results+json;q=0.1, text/tab-separated-values;q=0.9",
             "text/tab-separated-values",
         ),
-        ("text/html, application/xml;q=0.9, */*;q=0.8", "application/sparql-results+json"),
+        ("application/xml;q=0.9, */*;q=0.8", "application/sparql-results+json"),
+        ("text/html, application/xml;q=0.9, */*;q=0.8", "text/html"),
     ],
 )
 def test_select_results_follow_the_accept_header(
@@ -252,7 +253,7 @@ def test_describe_returns_the_resource(live_server: str) -> None:
     ("query", "accept"),
     [
         (SUMMIT_QUERY, "text/turtle"),
-        (SUMMIT_QUERY, "image/png, text/html"),
+        (SUMMIT_QUERY, "image/png, application/pdf"),
         (SUMMIT_CONSTRUCT, "application/sparql-results+json"),
     ],
 )

@@ -9,7 +9,16 @@ returns the bound query instead of running it.
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.exceptions import BadRequest, NotFound
 
 from aseankg import bundle
@@ -22,16 +31,22 @@ from aseankg.canned import (
 )
 from aseankg.canned.binding import largest_page
 from aseankg.canned.openapi import document
-from aseankg.formats import SPARQL_QUERY, Syntax, syntaxes_for
+from aseankg.formats import HTML, SPARQL_QUERY, Format, result_offers
+from aseankg.web.canned_pages import fields
+from aseankg.web.editor import example_text
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
+from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.negotiation import by_suffix, choose_format, content_type, requested_formats
-from aseankg.web.results import result_response
+from aseankg.web.results import ResultPage, result_response
 from aseankg.web.settings import as_path
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
 _KEY = "aseankg.catalogue"
+
+#: The catalogue as JSON for programs (the default), or as a gallery page for people.
+CATALOGUE_JSON = Format(name="json", label="JSON", media_type="application/json", suffix=".json")
 
 
 def register(app: Flask) -> None:
@@ -50,13 +65,45 @@ def max_limit() -> int:
     return largest_page(current_engine().limits.max_rows)
 
 
+def _page_of(name: str) -> str:
+    """Where the HTML page of canned query ``name`` is served."""
+    return f"{current_iri_map().served_base}api/queries/{name}.html"
+
+
+def _gallery() -> Response:
+    limit = max_limit()
+    items = [
+        {
+            "query": query,
+            "fields": fields(query, {}),
+            "run_url": _page_of(query.name),
+            "text_url": url_for(".run", name=query.name, suffix="rq"),
+            "example": example_text(query, limit),
+        }
+        for query in current_catalogue().values()
+    ]
+    body = render_template(
+        "api/gallery.html",
+        items=items,
+        json_url=url_for(".catalogue", format="json"),
+        openapi_url=url_for(".openapi"),
+    )
+    response = Response(body, content_type=content_type(HTML.media_type))
+    response.vary.add("Accept")
+    return conditional(response, "api-gallery", current_iri_map().served_base, str(limit))
+
+
 @blueprint.get("/queries")
 def catalogue() -> Response:
+    if choose_format((CATALOGUE_JSON, HTML), requested_formats()) is HTML:
+        return _gallery()
     queries = [
         {**query.describe(), "url": url_for(".run", name=query.name)}
         for query in current_catalogue().values()
     ]
-    return conditional(jsonify({"queries": queries}), "api-catalogue")
+    response = jsonify({"queries": queries})
+    response.vary.add("Accept")
+    return conditional(response, "api-catalogue")
 
 
 @blueprint.get("/openapi.json")
@@ -92,7 +139,7 @@ def run(name: str, suffix: str | None = None) -> Response:
     except UnknownQuery as error:
         raise NotFound(str(error)) from None
     # The bound query itself is offered besides the result (.rq, format=rq, or by Accept).
-    offers = (*syntaxes_for(query.form), SPARQL_QUERY)
+    offers = (*result_offers(query.form), SPARQL_QUERY)
     named = by_suffix(offers, suffix, f"query '{name}'") if suffix else None
     chosen = choose_format(offers, requested_formats(), named)
     pairs = [(key, value) for key, value in request.args.items(multi=True) if key != "format"]
@@ -100,11 +147,24 @@ def run(name: str, suffix: str | None = None) -> Response:
         bound = bind(query, pairs, max_limit=max_limit())
     except ParameterError as error:
         raise BadRequest(str(error)) from None
-    if not isinstance(chosen, Syntax):
+    if chosen is SPARQL_QUERY:
         response = Response(bound.text, content_type=content_type(SPARQL_QUERY.media_type))
         response.vary.add("Accept")
         return conditional(response, "api-query-text", bound.text)
-    response, result = result_response(current_engine().prepare(bound.text), chosen)
+    page = bound.page
+    framing = ResultPage(
+        "api/result.html",
+        {
+            "query": query,
+            "text": bound.text,
+            "fields": fields(query, dict(pairs)),
+            "run_url": _page_of(name),
+            "page": page,
+            "next_url": page and _page_url(page.next()),
+            "previous_url": page and page.previous() and _page_url(page.previous()),
+        },
+    )
+    response, result = result_response(current_engine().prepare(bound.text), chosen, page=framing)
     if result is not None and bound.page is not None:
         links = _page_links(bound.page, result.solution_count())
         if links:

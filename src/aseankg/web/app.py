@@ -7,7 +7,7 @@ from flask import Flask
 
 from aseankg.bounded_cache import BoundedCache
 from aseankg.engine import Engine, Limits
-from aseankg.web import api, cors, errors, sparql
+from aseankg.web import api, cors, errors, security_headers, site, sparql, timeline
 from aseankg.web.extension import attach
 from aseankg.web.linkeddata.views import register as register_linked_data
 from aseankg.web.response_cache import ResponseCache
@@ -22,6 +22,9 @@ def build_engine(config: Mapping[str, Any]) -> Engine:
             timeout=float(config["ASEANKG_QUERY_TIMEOUT"]),
             max_rows=int(config["ASEANKG_MAX_ROWS"]),
             max_query_length=int(config["ASEANKG_MAX_QUERY_LENGTH"]),
+            max_result_bytes=int(config["ASEANKG_MAX_RESULT_BYTES"]),
+            query_memory_bytes=int(config["ASEANKG_QUERY_MEMORY_BYTES"]),
+            share_by_client=bool(config["ASEANKG_SHARE_BY_CLIENT"]),
         ),
         workers=int(config["ASEANKG_QUERY_WORKERS"]),
         cache_bytes=int(config["ASEANKG_CACHE_BYTES"]),
@@ -38,9 +41,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     attach(app, build_engine(app.config))
     errors.register(app)
     cors.register(app)
+    security_headers.register(app)
+    site.register(app)
     app.register_blueprint(sparql.blueprint)
     api.register(app)
     register_linked_data(app)
+    app.register_blueprint(timeline.blueprint)
     app.wsgi_app = ResponseCache(  # type: ignore[method-assign]
         app.wsgi_app, BoundedCache(int(app.config["ASEANKG_CACHE_BYTES"]))
     )

@@ -1,28 +1,16 @@
-"""The query page a browser gets at ``GET /sparql`` without a query: a form, the limits, the
-named graphs and links to the service description."""
+"""The query page a browser gets at ``GET /sparql`` without a query: the query editor, with a
+plain form for browsers without JavaScript, the limits, the named graphs and links to the
+service description."""
 
 from flask import Response, render_template, request
-from rdflib.namespace import RDFS
 
-from aseankg.formats import GRAPH_SYNTAXES, RDF_SYNTAXES, RESULT_SYNTAXES
-from aseankg.namespaces import AK
+from aseankg.formats import GRAPH_SYNTAXES, HTML, RDF_SYNTAXES, RESULT_SYNTAXES
+from aseankg.web.api import current_catalogue, max_limit
+from aseankg.web.editor import EXAMPLE_PREFIXES, editor_config, example_query
 from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
+from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.negotiation import content_type
-
-HTML = "text/html"
-#: The query page loads nothing from elsewhere and may only submit to this server.
-PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
-
-EXAMPLE_QUERY = f"""PREFIX ak: <{AK}>
-PREFIX rdfs: <{RDFS}>
-
-SELECT ?event ?label ?start WHERE {{
-  ?event ak:startDate ?start ;
-         rdfs:label ?label .
-}}
-ORDER BY ?start ?label
-"""
 
 
 def wants_page() -> bool:
@@ -30,23 +18,25 @@ def wants_page() -> bool:
     offers = [offer.media_type for offer in GRAPH_SYNTAXES]
     return (
         "format" not in request.args
-        and request.accept_mimetypes.best_match([*offers, HTML]) == HTML
+        and request.accept_mimetypes.best_match([*offers, HTML.media_type]) == HTML.media_type
     )
 
 
 def query_page(endpoint: str) -> Response:
     engine = current_engine()
+    iri_map = current_iri_map()
+    catalogue = current_catalogue()
     page = render_template(
         "sparql/query.html",
         endpoint=endpoint,
-        example=EXAMPLE_QUERY,
+        example=example_query(EXAMPLE_PREFIXES),
+        editor=editor_config(endpoint, iri_map, catalogue, max_limit()),
         graphs=sorted(engine.graphs),
         limits=engine.limits,
         solution_formats=RESULT_SYNTAXES,
         graph_formats=RDF_SYNTAXES,
         description_formats=GRAPH_SYNTAXES,
     )
-    response = Response(page, content_type=content_type(HTML))
-    response.headers["Content-Security-Policy"] = PAGE_POLICY
+    response = Response(page, content_type=content_type(HTML.media_type))
     response.vary.add("Accept")
-    return conditional(response, "query-page", endpoint)
+    return conditional(response, "query-page", endpoint, iri_map.served_base)

@@ -20,11 +20,11 @@ from werkzeug.exceptions import (
 )
 
 from aseankg.engine.errors import READ_ONLY, UpdateRefused
-from aseankg.formats import syntaxes_for
+from aseankg.formats import result_offers
 from aseankg.web.extension import current_engine
 from aseankg.web.negotiation import choose_format
 from aseankg.web.query_page import query_page, wants_page
-from aseankg.web.results import result_response
+from aseankg.web.results import ResultPage, result_response
 from aseankg.web.service_description import service_description
 
 blueprint = Blueprint("sparql", __name__)
@@ -119,6 +119,7 @@ def endpoint() -> Response:
     prepared = current_engine().prepare(
         asked.text, default_graphs=asked.default_graphs, named_graphs=asked.named_graphs
     )
-    chosen = choose_format(syntaxes_for(prepared.form), asked.formats)
-    response, _ = result_response(prepared, chosen)
+    chosen = choose_format(result_offers(prepared.form), asked.formats)
+    page = ResultPage("results/sparql.html", {"query": asked.text})
+    response, _ = result_response(prepared, chosen, page=page)
     return response

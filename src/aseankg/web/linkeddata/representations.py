@@ -8,11 +8,9 @@ that it reads as plain JSON.
 
 from rdflib import Dataset, Graph
 
-from aseankg.formats import GRAPH_SYNTAXES, JSON_LD, RDF_SYNTAXES, Format, Syntax
+from aseankg.formats import GRAPH_SYNTAXES, HTML, JSON_LD, RDF_SYNTAXES, Format, Syntax
 from aseankg.namespaces import bind_prefixes
 from aseankg.web.linkeddata.context import dataset_context
-
-HTML = Format(name="html", label="HTML", media_type="text/html", suffix=".html", aliases=("htm",))
 
 
 def union_graph(dataset: Dataset) -> Graph:

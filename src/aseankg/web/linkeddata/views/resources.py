@@ -6,7 +6,10 @@ from rdflib import Literal, URIRef
 from aseankg.formats import RDF_SYNTAXES
 from aseankg.namespaces import ENTITY_KINDS
 from aseankg.web.linkeddata.describe import describe
+from aseankg.web.linkeddata.figure_charts import figure_charts
 from aseankg.web.linkeddata.iris import current_iri_map
+from aseankg.web.linkeddata.neighbourhood import neighbourhood
+from aseankg.web.linkeddata.neighbourhood_picture import picture
 from aseankg.web.linkeddata.page import PageBuilder
 from aseankg.web.linkeddata.present import Presenter
 from aseankg.web.linkeddata.representations import HTML, RESOURCE_OFFERS, serialize
@@ -47,9 +50,13 @@ def resource(kind: str, name: str) -> Response:
     representation = negotiate(RESOURCE_OFFERS, extension)
     url = iri_map.served(str(iri))
     if representation is HTML:
-        page = PageBuilder(description, Presenter(iri_map)).build()
+        presenter = Presenter(iri_map)
         body: str | bytes = render_page(
-            "resource.html", page=page, alternates=alternates(url, RDF_SYNTAXES)
+            "resource.html",
+            page=PageBuilder(description, presenter).build(),
+            neighbourhood=picture(neighbourhood(iri, presenter)),
+            charts=figure_charts(description, presenter),
+            alternates=alternates(url, RDF_SYNTAXES),
         )
     else:
         body = serialize(description.dataset(), representation)
