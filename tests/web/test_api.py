@@ -297,3 +297,14 @@ def test_a_client_holding_the_result_gets_304_without_the_query_running(
     assert runs == []
     assert client.get(target, headers={"If-None-Match": '"other"'}).status_code == 200
     assert len(runs) == 1
+
+
+def test_a_form_field_left_empty_means_not_given_on_the_page_only(client: FlaskClient) -> None:
+    """A browser form sends every field, empty or not; a program must say what it means."""
+    page = client.get("/api/queries/events-timeline.html?country=&actor=&topic=")
+    assert page.status_code == 200, page.text
+    whole = client.get("/api/queries/events-timeline.html")
+    assert page.text.count("<tr") == whole.text.count("<tr") > 1
+    strict = client.get("/api/queries/events-timeline.json?country=")
+    assert strict.status_code == 400
+    assert "country" in strict.text

@@ -143,6 +143,8 @@ def run(name: str, suffix: str | None = None) -> Response:
     named = by_suffix(offers, suffix, f"query '{name}'") if suffix else None
     chosen = choose_format(offers, requested_formats(), named)
     pairs = [(key, value) for key, value in request.args.items(multi=True) if key != "format"]
+    if chosen is HTML:  # a form sends the fields left empty too: they mean "not given"
+        pairs = [(key, value) for key, value in pairs if value]
     try:
         bound = bind(query, pairs, max_limit=max_limit())
     except ParameterError as error:
