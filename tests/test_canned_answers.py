@@ -343,7 +343,8 @@ def test_events_with_malaysia_as_host_co_chair_or_location(answer: Answer) -> No
 @covers("quantified-outcomes")
 def test_quantified_outcomes_of_each_event(answer: Answer) -> None:
     found = [
-        (row[1], row[4], row[5], row[6], row[7], row[8]) for row in answer("quantified-outcomes")
+        (row[1], row[4], row[5], row[6], row[7], row[8], row[9])
+        for row in answer("quantified-outcomes")
     ]
     year = "2024-2025 China-ASEAN Year of People-to-People Exchanges"
     forum = "2025 ASEAN-China GBA Economic Cooperation (Qianhai) Forum"
@@ -351,20 +352,18 @@ def test_quantified_outcomes_of_each_event(answer: Answer) -> None:
     mechanism = (
         "China-Myanmar-Thailand ministerial coordination mechanism against telecom and online fraud"
     )
-    crackdown = "Joint crackdown on gambling and fraud facilities, December 2025"
     assert found == [
-        (year, "160", "activity", "more than", "160", None),
-        (year, "2000000000", "person", "more than", "2000000000", None),
-        (forum, "5730000000", "USD", "as stated", None, None),
-        (forum, "40000000000", "CNY", "nearly", None, "40000000000"),
-        (forum, "20", "project", "more than", "20", None),
-        (expo, "700", "cooperation outcome", "more than", "700", None),
-        (expo, "60", "country or region", "as stated", None, None),
-        (expo, "500", "project", "more than", "500", None),
-        (expo, "3260", "enterprise", "as stated", None, None),
-        (expo, "226000", "visit", "as stated", None, None),
-        (mechanism, "7600", "criminal suspect", "more than", "7600", None),
-        (crackdown, "7600", "criminal suspect", "more than", "7600", None),
+        (year, "160", "activity", "more than", "160", None, None),
+        (year, "2000000000", "person", "more than", "2000000000", None, None),
+        (forum, "5730000000", "USD", "nearly", None, "5730000000", None),
+        (forum, "40000000000", "CNY", "nearly", None, "40000000000", None),
+        (forum, "20", "project", "more than", "20", None, None),
+        (expo, "700", "cooperation outcome", "more than", "700", None, None),
+        (expo, "60", "country or region", "as stated", None, None, None),
+        (expo, "500", "project", "more than", "500", None, None),
+        (expo, "3260", "enterprise", "as stated", None, None, None),
+        (expo, "226000", "visit", "as stated", None, None, None),
+        (mechanism, "7600", "criminal suspect", "more than", "7600", None, "China"),
     ]
 
 
@@ -446,7 +445,9 @@ def test_qianhai_contract_value_in_yuan_and_dollars_and_its_change(answer: Answe
             "40000000000",
             "nearly",
             "5730000000",
-            "as stated",
+            "nearly",
+            "20",
+            "more than",
             "32",
             "Previous ASEAN-China GBA Economic Cooperation (Qianhai) Forum",
         )
@@ -604,6 +605,7 @@ def test_an_actors_record(answer: Answer) -> None:
         ("party to", "initiative:asean-china-comprehensive-strategic-partnership", None, None),
         ("party to", "document:china-asean-free-trade-area", None, "story:04"),
         ("party to", "initiative:china-asean-community-with-a-shared-future", None, None),
+        ("party to", "document:version-3-0-china-asean-free-trade-area", None, "story:04"),
         ("party to", "document:asean-china-plan-of-action-2026-2030", "2025-08-29", "story:03"),
         ("party to", "document:china-asean-fta-3-0-upgrade-protocol", "2025-10-28", "story:04"),
         (
@@ -615,10 +617,23 @@ def test_an_actors_record(answer: Answer) -> None:
     )
 
 
+@covers("actor-record")
+def test_the_countries_of_the_joint_task_force_are_its_members(answer: Answer) -> None:
+    task_force = "organisation:china-myanmar-thailand-joint-task-force"
+    for country in ("country:cn", "country:mm", "country:th"):
+        memberships = [
+            (row[2], row[4], row[5])
+            for row in answer("actor-record", actor=country)
+            if row[0] == "member of"
+        ]
+        assert memberships == rows((task_force, "2025-12", "story:08"))
+
+
 @covers("agreement-parties")
 def test_agreements_and_their_parties(answer: Answer) -> None:
     fta = "document:china-asean-free-trade-area"
     protocol = "document:china-asean-fta-3-0-upgrade-protocol"
+    version_3 = "document:version-3-0-china-asean-free-trade-area"
     plan = "document:asean-china-plan-of-action-2026-2030"
     sports = "document:sports-science-cooperation-agreements"
     institutions = "group:sports-science-institutions-singapore-thailand-vietnam"
@@ -632,9 +647,11 @@ def test_agreements_and_their_parties(answer: Answer) -> None:
         (plan, "Plan of action", "organisation:asean", None, "2025-08-29"),
         (plan, "Plan of action", "country:cn", None, "2025-08-29"),
         (sports, "Agreement", institutions, None, None),
+        (version_3, "Trade agreement", "organisation:asean", None, None),
+        (version_3, "Trade agreement", "country:cn", None, None),
     )
     assert [(row[0],) for row in answer("agreement-parties", party="country:cn")] == rows(
-        (fta,), (protocol,), (plan,)
+        (fta,), (protocol,), (plan,), (version_3,)
     )
 
 
@@ -774,6 +791,36 @@ def test_co_participation_network(answer: Answer) -> None:
         ("country:my", "organisation:unoda", "1"),
         ("country:my", "person:xi-jinping", "1"),
     )
+
+
+@covers("first-of-their-kind")
+def test_what_the_article_calls_the_first_of_its_kind(answer: Answer) -> None:
+    community = "initiative:china-cambodia-community-with-a-shared-future"
+    laboratory = "initiative:ai-str-international-open-laboratory"
+    assert [(row[0], row[2], row[3], row[5]) for row in answer("first-of-their-kind")] == rows(
+        (laboratory, "Platform", None, "story:10"),
+        (community, "Partnership", "country:kh", "story:01"),
+        (community, "Partnership", "country:cn", "story:01"),
+    )
+
+
+@covers("proposal-items")
+def test_li_qiangs_three_priorities_one_row_each(answer: Answer) -> None:
+    priorities = "outcome:28th-china-asean-summit-li-qiang-priorities"
+    expected = [
+        (expand(priorities), "Li Qiang", "28th China-ASEAN Summit", label)
+        for label in (
+            "Consolidating strategic mutual trust",
+            "Forging stronger people-to-people bonds",
+            "Promoting deeper convergence of interests",
+        )
+    ]
+    found = [(row[0], row[2], row[3], row[5]) for row in answer("proposal-items")]
+    assert found == expected
+    assert [row[5] for row in answer("proposal-items", proposer="person:li-qiang")] == [
+        row[3] for row in expected
+    ]
+    assert answer("proposal-items", proposer="person:xi-jinping") == []
 
 
 @covers("find-entity")
