@@ -4,6 +4,7 @@ The server here has one more story than the bundled data (``tests/fixtures/pictu
 with an event that states several figures in one unit.
 """
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -59,8 +60,9 @@ def test_a_busy_entity_shows_its_closest_neighbours_and_counts_the_rest(
 ) -> None:
     page.goto(site_url + "/id/country/cn")
     expect(page.locator(NEIGHBOURS)).to_have_count(14)
+    # The exact count is pinned against the data in tests/linkeddata/test_neighbourhood.py.
     expect(page.locator("svg.neighbourhood text.more")).to_have_text(
-        "and 7 more, all in the tables below"
+        re.compile(r"^and \d+ more, all in the tables below$")
     )
 
 
