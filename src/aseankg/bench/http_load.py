@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from aseankg.bench.stats import percentile, summarize
 
-_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,13 @@ def measure(url: str, headers: dict[str, str], seconds: int, clients: int) -> Lo
     return _with_python(url, headers, seconds, clients)
 
 
+# A percentile row of wrk's latency distribution, anchored at the line's start: a
+# "+/- Stdev" column such as "75.99%" also ends in "99%".
+_PERCENTILE = r"^\s+{}%\s+(\S+)$"
+
+
 def _milliseconds(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text).groups()  # type: ignore[union-attr]
     return float(number) * _UNITS[unit]
 
 
@@ -63,9 +68,14 @@ def _with_wrk(url: str, headers: dict[str, str], seconds: int, clients: int) -> 
     output = subprocess.run(
         [*command, "--latency", url], capture_output=True, text=True, check=True
     ).stdout
+    return parse_wrk(output, seconds, clients)
+
+
+def parse_wrk(output: str, seconds: int, clients: int) -> Load:
+    """Read a ``wrk --latency`` report; a report without its figures is an error."""
 
     def found(pattern: str) -> str:
-        match = re.search(pattern, output)
+        match = re.search(pattern, output, re.MULTILINE)
         if match is None:
             raise RuntimeError(f"unexpected wrk output:\n{output}")
         return match.group(1)
@@ -83,8 +93,8 @@ def _with_wrk(url: str, headers: dict[str, str], seconds: int, clients: int) -> 
         requests=int(found(r"(\d+) requests in")),
         seconds=seconds,
         requests_per_second=float(found(r"Requests/sec:\s+([\d.]+)")),
-        p50_ms=_milliseconds(found(r"50%\s+(\S+)")),
-        p99_ms=_milliseconds(found(r"99%\s+(\S+)")),
+        p50_ms=_milliseconds(found(_PERCENTILE.format(50))),
+        p99_ms=_milliseconds(found(_PERCENTILE.format(99))),
         errors=errors,
     )
 
