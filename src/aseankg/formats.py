@@ -179,7 +179,18 @@ SPARQL_QUERY = Format(
 )
 
 #: A page for people: query results and linked-data resources rendered as HTML.
-HTML = Format(name="html", label="HTML", media_type="text/html", suffix=".html", aliases=("htm",))
+#: A page also answers XHTML's media type, which some browsers and crawlers send alone or first.
+#: It still goes out as ``text/html``: the pages are HTML in HTML syntax, and a browser told
+#: ``application/xhtml+xml`` reads them with an XML parser, which stops at the first thing XML
+#: does not allow (``<!doctype html>`` in lower case, pyLODE's unclosed tags).
+HTML = Format(
+    name="html",
+    label="HTML",
+    media_type="text/html",
+    suffix=".html",
+    aliases=("htm",),
+    also_accepts=("application/xhtml+xml",),
+)
 
 #: Query forms whose result is a graph.
 GRAPH_FORMS = frozenset({"CONSTRUCT", "DESCRIBE"})

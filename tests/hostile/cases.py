@@ -2,7 +2,8 @@
 
 Long generated inputs are written compactly: a text field may be given as a list
 of parts, each a string or ``{text: ..., times: N}``, which are joined. Placeholders
-such as ``{canary}`` are filled in by the runner that sends the case.
+such as ``{canary}`` are filled in by the runner that sends the case. A request body
+is sent as UTF-8 unless its ``body_encoding`` names another codec (``utf-16``).
 """
 
 from collections.abc import Mapping

@@ -61,6 +61,7 @@ def test_hostile_request(
     placeholders = {"canary": f"http://127.0.0.1:{canary.getsockname()[1]}"}
     sent, expect = case.spec["request"], case.spec["expect"]
     body = sent.get("body")
+    encoding = sent.get("body_encoding", "utf-8")
     headers = {
         name: text(value, placeholders) for name, value in (sent.get("headers") or {}).items()
     }
@@ -68,7 +69,7 @@ def test_hostile_request(
         base,
         sent.get("method", "GET"),
         target(sent, placeholders),
-        body=None if body is None else text(body, placeholders).encode("utf-8"),
+        body=None if body is None else text(body, placeholders).encode(encoding),
         headers=headers,
     )
     shown = reply.body[:300].decode("utf-8", "replace")

@@ -2,6 +2,7 @@
 
 from flask.testing import FlaskClient
 from rdflib import Dataset
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from aseankg.namespaces import REFERENCE_GRAPH, story_graph
 from aseankg.validation.checks import checks_dir, load_checks
@@ -30,8 +31,9 @@ def test_a_story_graph_in_trig_keeps_its_graph_name(client: FlaskClient, dataset
     assert response.status_code == 200
     received = parse(response.data, "application/trig")
     names = {graph.identifier for graph in received.graphs() if len(graph)}
-    assert names == {STORY}
+    assert names == {STORY, DATASET_DEFAULT_GRAPH_ID}
     assert len(received.graph(STORY)) == len(dataset.graph(STORY))
+    assert set(received.graph(DATASET_DEFAULT_GRAPH_ID)) == set(received.graph(STORY))
 
 
 def test_a_story_graph_has_a_page_naming_its_story_and_size(

@@ -115,6 +115,13 @@ def test_headers_name_awkward_iris_in_ascii(unusual_app: Flask) -> None:
     )
     assert response.headers["Link"].isascii()
     assert "<http://localhost/id/place/%E5%8C%97%E4%BA%AC.nt>" in response.headers["Link"]
+    assert (
+        'anchor="https://w3id.org/aseankg/id/place/%E5%8C%97%E4%BA%AC"' in response.headers["Link"]
+    )
+    page = unusual_app.test_client().get("/id/place/%E5%8C%97%E4%BA%AC.html")
+    assert page.headers["Link"].startswith(
+        '<https://w3id.org/aseankg/id/place/%E5%8C%97%E4%BA%AC>; rel="canonical", '
+    )
 
 
 @pytest.mark.parametrize(

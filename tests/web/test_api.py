@@ -149,8 +149,8 @@ def test_bad_requests_are_refused_naming_the_parameter(
 ) -> None:
     reply = get(url(live_server, "events-by-country", **params))
     assert reply.status == status
-    assert reply.headers["Content-Type"].startswith("text/plain")
-    assert message in reply.text
+    assert reply.headers["Content-Type"] == "application/problem+json"
+    assert message in reply.json()["detail"]
 
 
 def test_errors_come_as_problem_json_when_asked(live_server: str) -> None:

@@ -1,18 +1,27 @@
-"""The OpenAPI document: valid OpenAPI 3.1, true to the decorators, and a generated client
-driven from it (Schemathesis) against the live server finds no server error."""
+"""The OpenAPI document: valid OpenAPI 3.1, true to the decorators and to the answers and
+errors the server sends, and a client driven from it (Schemathesis) against the live server
+finds no server error."""
 
 import json
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+from flask.testing import FlaskClient
+from jsonschema import ValidationError
+from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
 from aseankg import bundle
 from aseankg.canned import Catalogue
 from aseankg.namespaces import ID
+from aseankg.web import create_app
+from aseankg.web.extension import engine_of
 from tests.support.http import fetch
+
+PROBLEM = "application/problem+json"
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +73,71 @@ def test_parameters_carry_type_enum_and_default(document: dict) -> None:
         "text/turtle"
         in (document["paths"]["/api/queries/story-facts"]["get"]["responses"]["200"]["content"])
     )
+
+
+def test_the_document_names_the_server_it_came_from(document: dict, live_server: str) -> None:
+    assert document["servers"] == [{"url": live_server}]
+
+
+def test_the_server_is_the_host_asked_for_or_the_served_base(client: FlaskClient) -> None:
+    """Paths start with /api/, so the server is the site's root, wherever it is reached."""
+    asked = client.get("/api/openapi.json", headers={"Host": "kg.example.org:8080"})
+    assert asked.get_json()["servers"] == [{"url": "http://kg.example.org:8080"}]
+    app = create_app({"TESTING": True, "ASEANKG_SERVED_BASE": "https://example.org/aseankg/"})
+    try:
+        served = app.test_client().get("/api/openapi.json").get_json()
+    finally:
+        engine_of(app).close()
+    assert served["servers"] == [{"url": "https://example.org/aseankg"}]
+
+
+QUERY_ERRORS = {"400", "406", "413", "414", "429", "500", "503"}
+
+
+def test_every_error_of_every_operation_is_a_shared_problem_response(document: dict) -> None:
+    responses = document["components"]["responses"]
+    problem = {"$ref": "#/components/schemas/Problem"}
+    for path, item in document["paths"].items():
+        declared = item["get"]["responses"]
+        errors = {status for status in declared if int(status) >= 400}
+        assert errors == ({"400", "406", "500"} if path == "/api/queries" else QUERY_ERRORS)
+        for status in errors:
+            name = declared[status]["$ref"].removeprefix("#/components/responses/")
+            response = responses[name]
+            if status == "414":  # answered by the web server before the app, without a body
+                assert "content" not in response
+                continue
+            assert response["content"][PROBLEM] == {"schema": problem}
+            assert list(response["content"]) == [PROBLEM, "text/plain"]
+            if status in ("429", "503"):
+                assert response["headers"] == {
+                    "Retry-After": {"$ref": "#/components/headers/RetryAfter"}
+                }
+
+
+def conforms(document: dict, schema: str, body: bytes) -> None:
+    """Validate ``body`` against a schema of the document's components, formats included."""
+    validator = OAS31Validator(
+        {"$ref": f"#/components/schemas/{schema}", "components": document["components"]},
+        format_checker=OAS31Validator.FORMAT_CHECKER,
+    )
+    validator.validate(json.loads(body))
+
+
+def test_what_the_server_sends_conforms_to_the_schemas(document: dict, live_server: str) -> None:
+    refused = fetch(live_server, "GET", "/api/queries/co-participation?minEvents=two")
+    assert (refused.status, refused.media_type) == (400, PROBLEM)
+    conforms(document, "Problem", refused.body)
+    with pytest.raises(ValidationError):
+        conforms(document, "Problem", b'{"title": "Bad Request", "status": 400}')
+    answer = fetch(live_server, "GET", f"/api/queries/find-entity?name={quote('Han Zheng')}")
+    assert answer.status == 200
+    conforms(document, "SparqlResults", answer.body)
+    assert json.loads(answer.body)["results"]["bindings"][0]["label"] == {
+        "type": "literal",
+        "value": "Han Zheng",
+        "xml:lang": "en",
+    }
 
 
 def test_a_client_driven_by_the_document_finds_no_server_error(

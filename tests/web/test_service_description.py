@@ -1,13 +1,18 @@
 """GET /sparql without a query: the SPARQL 1.1 Service Description, or a query page."""
 
 import re
+from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
+from flask.testing import FlaskClient
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS, VOID
 
 from aseankg.namespaces import FORMATS, ONTOLOGY, REFERENCE_GRAPH, SD, story_graph
+from aseankg.web import create_app
+from aseankg.web.extension import engine_of
+from aseankg.web.linkeddata.void import DATASET
 from tests.support.http import fetch, sparql_target
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
@@ -118,3 +123,57 @@ def test_the_query_page_runs_its_example(live_server: str) -> None:
     assert '<button type="submit" name="format" value="csv"' in page
     as_csv = fetch(live_server, "GET", sparql_target(query=query, format="csv"), headers=BROWSER)
     assert as_csv.media_type == "text/csv"
+
+
+def test_counts_the_triples_of_every_graph(client: FlaskClient, dataset: Dataset) -> None:
+    """Counts made here from the loaded files: per named graph, and distinct in the union."""
+    reply = client.get("/sparql", headers={"Accept": "text/turtle"})
+    graph = Graph().parse(data=reply.data, format="turtle")
+    service = graph.value(predicate=RDF.type, object=SD.Service)
+    served = graph.value(service, SD.defaultDataset)
+    counted = {}
+    for named in graph.objects(served, SD.namedGraph):
+        triples = graph.value(graph.value(named, SD.graph), VOID.triples)
+        assert isinstance(triples, Literal)
+        counted[graph.value(named, SD.name)] = int(triples.toPython())
+    expected = {URIRef(name.identifier): len(name) for name in dataset.graphs() if len(name)}
+    assert counted == expected
+    assert set(counted) == ALL_GRAPHS
+    union = set(dataset.triples((None, None, None)))
+    assert default_graph_count(graph) == len(union)
+
+
+def default_graph_count(description: Graph) -> int:
+    service = description.value(predicate=RDF.type, object=SD.Service)
+    default_graph = description.value(
+        description.value(service, SD.defaultDataset), SD.defaultGraph
+    )
+    count = description.value(default_graph, VOID.triples)
+    assert isinstance(count, Literal)
+    return int(count.toPython())
+
+
+def test_the_default_graph_counts_a_fact_in_two_graphs_once(data_copy: Path) -> None:
+    """The reference data's label of Malaysia, stated again in a story's graph."""
+    story = data_copy / "stories" / "02-china-asean-summit.ttl"
+    story.write_text(story.read_text() + '\ncountry:my rdfs:label "Malaysia"@en .\n')
+    app = create_app({"ASEANKG_DATA_DIR": data_copy, "ASEANKG_QUERY_WORKERS": 1, "TESTING": True})
+    try:
+        reply = app.test_client().get("/sparql", headers={"Accept": "text/turtle"})
+        description = Graph().parse(data=reply.data, format="turtle")
+        quads = len(engine_of(app).store)
+    finally:
+        engine_of(app).close()
+    assert default_graph_count(description) == quads - 1
+
+
+def test_links_the_void_description(client: FlaskClient) -> None:
+    reply = client.get("/sparql", headers={"Accept": "text/turtle"})
+    graph = Graph().parse(data=reply.data, format="turtle")
+    service = graph.value(predicate=RDF.type, object=SD.Service)
+    served = graph.value(service, SD.defaultDataset)
+    assert served == DATASET
+    (void_url,) = graph.objects(served, RDFS.seeAlso)
+    void = client.get(str(void_url).removeprefix("http://localhost"))
+    assert void.status_code == 200
+    assert (DATASET, RDF.type, VOID.Dataset) in Graph().parse(data=void.data, format="turtle")

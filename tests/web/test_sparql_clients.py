@@ -1,18 +1,22 @@
-"""A real SPARQL client (SPARQLWrapper) against the real ``aseankg serve``, by GET and POST."""
+"""A real SPARQL client (SPARQLWrapper) against the real ``aseankg serve``, by GET and POST:
+every return format it has, for every query form."""
 
 import csv
 import io
 from xml.dom.minidom import Document
 
 import pytest
+from pyoxigraph import QueryResultsFormat, QuerySolutions, parse_query_results
 from rdflib import Graph
 from SPARQLWrapper import (
     CSV,
     GET,
     JSON,
     JSONLD,
+    N3,
     POST,
     POSTDIRECTLY,
+    RDF,
     RDFXML,
     TSV,
     TURTLE,
@@ -20,6 +24,7 @@ from SPARQLWrapper import (
     XML,
     SPARQLWrapper,
 )
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from aseankg.namespaces import AK
 from tests.web.examples import (
@@ -136,3 +141,99 @@ def test_describe(client: SPARQLWrapper) -> None:
     payload = run(client, f"DESCRIBE <{SUMMIT}>", TURTLE)
     assert isinstance(payload, bytes)
     assert summit_triples_in(Graph().parse(data=payload, format="turtle"))
+
+
+# Every return format SPARQLWrapper has, for every query form --------------------------------
+
+SUMMIT_ASK = f"ASK {{ <{SUMMIT}> <{AK}location> <{KUALA_LUMPUR}> }}"
+SUMMIT_DESCRIBE = f"DESCRIBE <{SUMMIT}>"
+QUERIES = {"SELECT": SUMMIT_QUERY, "ASK": SUMMIT_ASK, "CONSTRUCT": SUMMIT_CONSTRUCT}
+QUERIES["DESCRIBE"] = SUMMIT_DESCRIBE
+RETURN_FORMATS = [JSON, XML, TURTLE, N3, RDF, RDFXML, CSV, TSV, JSONLD]
+
+#: The combinations no format can answer, and the syntax the 400 names: a table of
+#: solutions or a boolean is not RDF, and a graph is not a table.
+IMPOSSIBLE = {
+    **{
+        (form, fmt): label
+        for form in ("SELECT", "ASK")
+        for fmt, label in [
+            (TURTLE, "Turtle"),
+            (N3, "Turtle"),
+            (RDF, "RDF/XML"),
+            (RDFXML, "RDF/XML"),
+            (JSONLD, "JSON-LD"),
+        ]
+    },
+    **{
+        (form, fmt): label
+        for form in ("CONSTRUCT", "DESCRIBE")
+        for fmt, label in [
+            (CSV, "CSV"),
+            (TSV, "TSV"),
+        ]
+    },
+}
+
+
+def solutions_of(result: object, return_format: str) -> list[dict[str, str]] | bool:
+    """A SELECT or ASK answer as rows of plain values, or its boolean, from whatever
+    SPARQLWrapper's ``convert`` gave for ``return_format``."""
+    if isinstance(result, dict):
+        if "boolean" in result:
+            return bool(result["boolean"])
+        bindings = result["results"]["bindings"]
+        return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+    if isinstance(result, Document):
+        booleans = result.getElementsByTagName("boolean")
+        if booleans:
+            return booleans[0].firstChild.data == "true"
+        return [
+            {
+                binding.getAttribute("name"): binding.getElementsByTagName("literal")[
+                    0
+                ].firstChild.data
+                for binding in row.getElementsByTagName("binding")
+            }
+            for row in result.getElementsByTagName("result")
+        ]
+    assert isinstance(result, bytes)
+    if result.strip() in (b"true", b"false"):
+        return result.strip() == b"true"
+    if return_format == CSV:  # plain values, which Oxigraph does not read back
+        return list(csv.DictReader(io.StringIO(result.decode())))
+    parsed = parse_query_results(result, format=QueryResultsFormat.TSV)
+    assert isinstance(parsed, QuerySolutions)
+    names = [variable.value for variable in parsed.variables]
+    return [{name: row[name].value for name in names} for row in parsed]
+
+
+def graph_of(result: object) -> Graph:
+    if isinstance(result, Graph):
+        return result
+    assert isinstance(result, bytes), type(result)
+    return Graph().parse(data=result, format="turtle")
+
+
+# SPARQLWrapper warns that it sends "Accept: */*" for a format it does not pair with the
+# query form; the server then goes by format= alone, which is what this test is about.
+@pytest.mark.filterwarnings("ignore:Sending Accept header:RuntimeWarning")
+@pytest.mark.parametrize("form", QUERIES)
+@pytest.mark.parametrize("return_format", RETURN_FORMATS)
+def test_every_return_format(client: SPARQLWrapper, form: str, return_format: str) -> None:
+    impossible = IMPOSSIBLE.get((form, return_format))
+    if impossible is not None:
+        with pytest.raises(QueryBadFormed) as refused:
+            run(client, QUERIES[form], return_format)
+        assert f"{impossible} cannot hold the result of a {form} query" in str(refused.value)
+        return
+    result = run(client, QUERIES[form], return_format)
+    if form == "SELECT":
+        assert solutions_of(result, return_format) == [SUMMIT_ROW]
+    elif form == "ASK":
+        assert solutions_of(result, return_format) is True
+    else:
+        graph = graph_of(result)
+        assert summit_triples_in(graph)
+        if form == "CONSTRUCT":
+            assert len(graph) == 2

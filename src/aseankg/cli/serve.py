@@ -91,8 +91,9 @@ class BaseUrl(click.ParamType):
     show_default=True,
     help="Share the query processes out by client address: one client may hold all but "
     "one of them and have as many queries running or waiting as there are processes "
-    "(429 past that). Turn off behind a proxy that hides client addresses, or to "
-    "benchmark with many clients from one address.",
+    "(429 past that). Behind a proxy, give --trust-proxy so that the addresses are the "
+    "clients', or turn this off; turn it off too to benchmark with many clients from one "
+    "address.",
 )
 @click.option(
     "--cache-mb",
@@ -107,6 +108,20 @@ class BaseUrl(click.ParamType):
     type=BaseUrl(),
     help="The URL where https://w3id.org/aseankg/ is served, for the links of pages "
     "(behind a proxy, say). Default: the root of whatever host a request came to.",
+)
+@click.option(
+    "--trust-proxy",
+    "proxy_hops",
+    type=click.IntRange(min=1),
+    is_flag=False,
+    flag_value=1,
+    default=None,
+    metavar="[HOPS]",
+    help="Believe the X-Forwarded-Proto, -Host, -Port, -Prefix and -For headers of the "
+    "HOPS proxies nearest the server (1 when no number is given): links then use the URL "
+    "the client asked for, and the client address is the one the proxy saw. Without it "
+    "those headers are ignored, since any client can send them. --served-base, when "
+    "given, still decides the links.",
 )
 @click.option("--access-log", is_flag=True, help="Log every request to standard output.")
 @click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
@@ -126,6 +141,7 @@ def serve(
     share_by_client: bool,
     cache_mb: int,
     served_base: str | None,
+    proxy_hops: int | None,
     access_log: bool,
     dev: bool,
 ) -> None:
@@ -153,6 +169,7 @@ def serve(
                 "ASEANKG_QUERY_WORKERS": query_workers,
                 "ASEANKG_CACHE_BYTES": cache_mb * MB,
                 "ASEANKG_SERVED_BASE": served_base,
+                "ASEANKG_PROXY_HOPS": proxy_hops or 0,
             }
         )
         if dev:

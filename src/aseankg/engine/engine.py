@@ -67,6 +67,9 @@ class PreparedQuery:
     default_graphs: tuple[str, ...] | None
     named_graphs: tuple[str, ...] | None
     union_default_graph: bool
+    base_iri: str | None = None
+    """What relative IRIs in the query resolve against (an endpoint's own URL, as the SPARQL
+    protocol suggests); None leaves a relative IRI an error."""
 
     def result_key(
         self, syntax: Syntax, substitutions: Mapping[str, Term] | None = None
@@ -77,6 +80,7 @@ class PreparedQuery:
             repr(self.default_graphs),
             repr(self.named_graphs),
             str(self.union_default_graph),
+            str(self.base_iri),
             syntax.media_type,
             *sorted(f"{name}={term}" for name, term in (substitutions or {}).items()),
         )
@@ -199,6 +203,7 @@ class Engine:
         default_graphs: Iterable[str] = (),
         named_graphs: Iterable[str] = (),
         cap_rows: bool = True,
+        base_iri: str | None = None,
     ) -> PreparedQuery:
         """Check a query against the guard and the limits; raise with a reason if refused.
 
@@ -206,14 +211,15 @@ class Engine:
         and ``named-graph-uri``; when either is given they replace the query's own
         FROM and FROM NAMED, as the SPARQL protocol says. ``cap_rows=False`` is for
         the server's own queries (labels, statistics), whose answers must be whole;
-        the time limit still holds for them.
+        the time limit still holds for them. ``base_iri`` is what relative IRIs in the
+        query resolve against, unless the query declares a BASE of its own.
         """
         if len(text) > self.limits.max_query_length:
             raise QueryTooLong(
                 f"the query is {len(text)} characters long; the limit is "
                 f"{self.limits.max_query_length}"
             )
-        info = guard.inspect(text)
+        info = guard.inspect(text, base_iri or "")
         default_graphs, named_graphs = tuple(default_graphs), tuple(named_graphs)
         self._check_graphs(info.from_graphs, "FROM")
         self._check_graphs(info.from_named_graphs, "FROM NAMED")
@@ -233,6 +239,7 @@ class Engine:
             default_graphs=default_graphs if by_protocol else None,
             named_graphs=named_graphs if by_protocol else None,
             union_default_graph=not (info.from_graphs or info.from_named_graphs),
+            base_iri=base_iri,
         )
 
     def execute(
@@ -294,6 +301,7 @@ class Engine:
             original_text=query.original_text if query.text != query.original_text else None,
             max_triples=query.max_triples,
             max_result_bytes=self.limits.max_result_bytes,
+            base_iri=query.base_iri,
         )
         reply = run(job)
         if reply.error == "syntax":

@@ -119,10 +119,12 @@ def _service_doubts(text: str, raw_readings: list[list[Token]]) -> list[_Doubt]:
     return doubts
 
 
-def _read_prologue(text: str, main: list[Token]) -> _Prologue:
-    """Read the prologue, the query form and the dataset clause; refuse updates."""
+def _read_prologue(text: str, main: list[Token], base: str) -> _Prologue:
+    """Read the prologue, the query form and the dataset clause; refuse updates.
+
+    ``base`` is what relative IRIs resolve against until a BASE declaration says otherwise.
+    """
     prefixes: dict[str, str] = {}
-    base = ""
     form = None
     from_graphs: list[str] = []
     from_named: list[str] = []
@@ -138,7 +140,8 @@ def _read_prologue(text: str, main: list[Token]) -> _Prologue:
                 index += 3
                 continue
             if keyword == "BASE" and index + 1 < len(main) and main[index + 1].kind == "iri":
-                base = main[index + 1].text[1:-1]
+                declared = main[index + 1].text[1:-1]
+                base = urljoin(base, declared) if base else declared
                 index += 2
                 continue
             if keyword in UPDATE_KEYWORDS:
@@ -262,15 +265,18 @@ def _settle(text: str, main: list[Token], prologue: _Prologue, services: list[_D
             raise _call_refused(text, site, reason)
 
 
-def inspect(text: str) -> QueryInfo:
-    """Accept a read-only, self-contained query or raise with a message that says why."""
+def inspect(text: str, base: str = "") -> QueryInfo:
+    """Accept a read-only, self-contained query or raise with a message that says why.
+
+    ``base`` is the IRI that relative IRIs (of FROM, say) resolve against.
+    """
     raw_readings = readings(text)
     services = _service_doubts(text, raw_readings)
     main = raw_readings[0]
     _check_strings_closed(text, main)
     for found in raw_readings:
         complexity.check(text, found)
-    prologue = _read_prologue(text, main)
+    prologue = _read_prologue(text, main, base)
     doubtful_call = any(
         functions.refusal(site.iri, site.arity) is not None for site in _call_sites(main, prologue)
     )

@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph
 
 from aseankg.engine.sandbox import isolate_network
+from aseankg.engine.syntax import explain
 from aseankg.terms import Term
 
 #: How often an idle worker checks that the process that started it is still there.
@@ -41,6 +42,8 @@ class QueryJob:
     """Most triples a CONSTRUCT or DESCRIBE result holds (its LIMIT counts solutions)."""
     max_result_bytes: int | None = None
     """Largest serialized result; a larger one stops the query."""
+    base_iri: str | None = None
+    """What relative IRIs in the query resolve against; None leaves them errors."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ def execute(store: pyoxigraph.Store, job: Job) -> Reply:
         options["substitutions"] = {
             pyoxigraph.Variable(name): term for name, term in job.substitutions.items()
         }
-    result = store.query(job.text, **options)
+    result = store.query(job.text, base_iri=job.base_iri, **options)
     output = _BoundedBuffer(job.max_result_bytes)
     if isinstance(result, pyoxigraph.QueryTriples):
         triples = _Counted(result, job.max_triples)
@@ -175,13 +178,16 @@ def answer(store: pyoxigraph.Store, job: Job) -> Reply:
 
 
 def syntax_message(job: Job, error: SyntaxError) -> str:
-    """Report a syntax error at its position in the user's own text, not in a rewrite."""
-    if isinstance(job, QueryJob) and job.original_text is not None:
+    """Report a syntax error at its position in the user's own text, not in a rewrite, and
+    in plain words (see ``syntax``)."""
+    if not isinstance(job, QueryJob):
+        return str(error)
+    if job.original_text is not None:
         try:
-            pyoxigraph.Store().query(job.original_text)
+            pyoxigraph.Store().query(job.original_text, base_iri=job.base_iri)
         except SyntaxError as original_error:
-            return str(original_error)
-    return str(error)
+            return explain(job.original_text, str(original_error), job.base_iri)
+    return explain(job.text, str(error), job.base_iri)
 
 
 def reset_signals() -> None:

@@ -108,9 +108,12 @@ def catalogue() -> Response:
 
 @blueprint.get("/openapi.json")
 def openapi() -> Response:
+    """The document names the server it came from (the served base behind a proxy), so
+    that a tool reading it calls the API where the document was found."""
     limit = max_limit()
-    response = jsonify(document(current_catalogue(), max_limit=limit))
-    return conditional(response, "api-openapi", str(limit))
+    server = current_iri_map().served_base.rstrip("/")
+    response = jsonify(document(current_catalogue(), max_limit=limit, server=server))
+    return conditional(response, "api-openapi", str(limit), server)
 
 
 def _page_url(page: Page) -> str:

@@ -7,9 +7,20 @@ from flask import Flask
 
 from aseankg.bounded_cache import BoundedCache
 from aseankg.engine import Engine, Limits
-from aseankg.web import api, cors, errors, security_headers, site, sparql, timeline
+from aseankg.web import (
+    api,
+    cors,
+    errors,
+    robots,
+    security_headers,
+    site,
+    sitemap,
+    sparql,
+    timeline,
+)
 from aseankg.web.extension import attach
 from aseankg.web.linkeddata.views import register as register_linked_data
+from aseankg.web.proxy import deployed
 from aseankg.web.response_cache import ResponseCache
 from aseankg.web.settings import DEFAULTS, body_limits, sources_of
 
@@ -47,7 +58,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     api.register(app)
     register_linked_data(app)
     app.register_blueprint(timeline.blueprint)
-    app.wsgi_app = ResponseCache(  # type: ignore[method-assign]
-        app.wsgi_app, BoundedCache(int(app.config["ASEANKG_CACHE_BYTES"]))
+    app.register_blueprint(sitemap.blueprint)
+    app.register_blueprint(robots.blueprint)
+    cached = ResponseCache(app.wsgi_app, BoundedCache(int(app.config["ASEANKG_CACHE_BYTES"])))
+    app.wsgi_app = deployed(  # type: ignore[method-assign]
+        cached, app.config["ASEANKG_SERVED_BASE"], int(app.config["ASEANKG_PROXY_HOPS"])
     )
     return app

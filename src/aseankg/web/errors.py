@@ -3,9 +3,8 @@
 import logging
 import re
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, json
 from werkzeug.exceptions import HTTPException, InternalServerError
-from werkzeug.http import HTTP_STATUS_CODES
 
 from aseankg.engine import (
     CallerBusy,
@@ -21,6 +20,7 @@ from aseankg.engine import (
     ResultFormatUnsupported,
     UpdateRefused,
 )
+from aseankg.web.problem_details import PROBLEM_JSON, problem, status_title, wants_problem
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,6 @@ ENGINE_STATUS: tuple[tuple[type[EngineError], int], ...] = (
     (EngineFailure, 500),
 )
 
-_PROBLEM = "application/problem+json"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
@@ -51,18 +50,15 @@ def one_line(message: str) -> str:
 
 def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     """A response for ``status`` whose body says ``message`` in the client's preferred form."""
-    title = HTTP_STATUS_CODES.get(status, "Error")
     message = one_line(message)
-    if request.accept_mimetypes.best_match(["text/plain", _PROBLEM, "application/json"]) in (
-        _PROBLEM,
-        "application/json",
-    ):
-        body = json.dumps({"title": title, "status": status, "detail": message})
-        mimetype = _PROBLEM
+    if wants_problem():
+        body = json.dumps(problem(status, message))
+        mimetype = PROBLEM_JSON
     else:
-        body = f"{status} {title}: {message}\n"
+        body = f"{status} {status_title(status)}: {message}\n"
         mimetype = "text/plain"
     response = Response(body, status=status, mimetype=mimetype)
+    response.vary.add("Accept")
     response.headers.update(headers or {})
     return response
 

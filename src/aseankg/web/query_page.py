@@ -16,9 +16,10 @@ from aseankg.web.negotiation import content_type
 def wants_page() -> bool:
     """True for a browser: text/html ranks above every RDF syntax (and no format= was given)."""
     offers = [offer.media_type for offer in GRAPH_SYNTAXES]
+    pages = [HTML.media_type, *HTML.also_accepts]
     return (
         "format" not in request.args
-        and request.accept_mimetypes.best_match([*offers, HTML.media_type]) == HTML.media_type
+        and request.accept_mimetypes.best_match([*offers, *pages]) in pages
     )
 
 

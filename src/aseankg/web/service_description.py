@@ -2,31 +2,38 @@
 
 Clients read it to learn what the endpoint offers: the query language, every
 result format, that the default graph is the union of the named graphs, and the
-named graphs themselves.
+named graphs themselves with their sizes. The dataset is the one the VoID
+description describes (same IRI), and the description says where to read that.
 """
-
-from collections.abc import Iterable
 
 from flask import Response
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, VOID, XSD
 
 from aseankg.formats import GRAPH_SYNTAXES, RDF_SYNTAXES, RESULT_SYNTAXES
 from aseankg.namespaces import FORMATS, SD
-from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
+from aseankg.web.linkeddata.iris import current_iri_map
+from aseankg.web.linkeddata.statistics import Statistics, statistics
+from aseankg.web.linkeddata.void import DATASET, VOID_PATH
 from aseankg.web.negotiation import choose_format, content_type, requested_formats
 
 
-def describe(endpoint: str, graphs: Iterable[str]) -> Graph:
-    """The description of the endpoint at ``endpoint`` serving the named ``graphs``.
+def _triples(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+def describe(endpoint: str, counts: Statistics, void_url: str) -> Graph:
+    """The description of the endpoint at ``endpoint`` serving the graphs ``counts`` counts,
+    whose VoID description is at ``void_url``.
 
     Blank nodes get fixed labels so the same description always serializes to the same bytes.
     """
     description = Graph()
     description.bind("sd", SD)
     description.bind("formats", FORMATS)
-    service, dataset, default_graph = BNode("service"), BNode("dataset"), BNode("default-graph")
+    description.bind("void", VOID)
+    service, default_graph = BNode("service"), BNode("default-graph")
     description.add((service, RDF.type, SD.Service))
     description.add((service, RDFS.label, Literal("aseankg SPARQL endpoint", lang="en")))
     description.add((service, SD.endpoint, URIRef(endpoint)))
@@ -37,27 +44,33 @@ def describe(endpoint: str, graphs: Iterable[str]) -> Graph:
     )
     for syntax in (*RESULT_SYNTAXES, *RDF_SYNTAXES):
         description.add((service, SD.resultFormat, syntax.w3c))
-    description.add((service, SD.defaultDataset, dataset))
-    description.add((dataset, RDF.type, SD.Dataset))
-    description.add((dataset, SD.defaultGraph, default_graph))
+    description.add((service, SD.defaultDataset, DATASET))
+    description.add((DATASET, RDF.type, SD.Dataset))
+    description.add((DATASET, RDFS.seeAlso, URIRef(void_url)))
+    description.add((DATASET, SD.defaultGraph, default_graph))
     description.add((default_graph, RDF.type, SD.Graph))
     description.add(
         (default_graph, RDFS.comment, Literal("The union of all named graphs.", lang="en"))
     )
-    for number, name in enumerate(sorted(graphs), start=1):
-        named = BNode(f"named-graph-{number}")
-        description.add((dataset, SD.namedGraph, named))
+    description.add((default_graph, VOID.triples, _triples(counts.union_triples)))
+    for number, count in enumerate(counts.graphs, start=1):
+        named, graph = BNode(f"named-graph-{number}"), BNode(f"graph-{number}")
+        description.add((DATASET, SD.namedGraph, named))
         description.add((named, RDF.type, SD.NamedGraph))
-        description.add((named, SD.name, URIRef(name)))
+        description.add((named, SD.name, count.graph))
+        description.add((named, SD.graph, graph))
+        description.add((graph, RDF.type, SD.Graph))
+        description.add((graph, VOID.triples, _triples(count.triples)))
     return description
 
 
 def service_description(endpoint: str) -> Response:
     """The description of the endpoint at ``endpoint`` in the negotiated RDF syntax."""
     chosen = choose_format(GRAPH_SYNTAXES, requested_formats())
-    body = describe(endpoint, current_engine().graphs).serialize(
+    void_url = current_iri_map().served_base + VOID_PATH
+    body = describe(endpoint, statistics(), void_url).serialize(
         format=chosen.rdflib, encoding="utf-8"
     )
     response = Response(body, content_type=content_type(chosen.media_type))
     response.vary.add("Accept")
-    return conditional(response, "service-description", endpoint, chosen.media_type)
+    return conditional(response, "service-description", endpoint, void_url, chosen.media_type)

@@ -39,6 +39,12 @@ DEFAULTS: dict[str, Any] = {
     # The URL where https://w3id.org/aseankg/ is served, e.g. "https://kg.example.org/aseankg/",
     # for the links of pages; None serves it at the root of whatever host the request came to.
     "ASEANKG_SERVED_BASE": None,
+    # Proxies in front of the server whose X-Forwarded-For, -Proto, -Host, -Port and -Prefix
+    # headers are believed, nearest first; 0 ignores those headers (anyone can send them).
+    "ASEANKG_PROXY_HOPS": 0,
+    # Most URLs in one sitemap file (sitemaps.org allows 50,000); past it /sitemap.xml is an
+    # index of several.
+    "ASEANKG_SITEMAP_SIZE": 50_000,
 }
 
 

@@ -1,13 +1,17 @@
 """The forms a linked-data resource can be sent in, and how RDF is written in each.
 
-TriG and N-Quads keep the named graph, that is the story, of every fact. The
-triple syntaxes carry the union of a description's graphs, and so does JSON-LD,
-though it could keep graphs: it is compacted with the dataset's own context so
-that it reads as plain JSON.
+The triple syntaxes carry the union of a description's graphs, and so does
+JSON-LD, though it could keep graphs: it is compacted with the dataset's own
+context so that it reads as plain JSON. TriG and N-Quads carry that union too,
+as their default graph, and keep the named graph, that is the story, of every
+fact besides: a client that reads triples queries the default graph (Comunica,
+which asks for N-Quads first, does), while one that asks which story states a
+fact finds it in the named graphs.
 """
 
 from rdflib import Dataset, Graph
 
+from aseankg.dataset import new_dataset
 from aseankg.formats import GRAPH_SYNTAXES, HTML, JSON_LD, RDF_SYNTAXES, Format, Syntax
 from aseankg.namespaces import bind_prefixes
 from aseankg.web.linkeddata.context import dataset_context
@@ -19,6 +23,15 @@ def union_graph(dataset: Dataset) -> Graph:
     for triple in dataset.triples((None, None, None)):
         union.add(triple)
     return union
+
+
+def quad_document(dataset: Dataset) -> Dataset:
+    """``dataset``'s named graphs, with the union of their triples as the default graph."""
+    document = new_dataset()
+    for subject, predicate, obj, graph in dataset.quads((None, None, None, None)):
+        document.graph(graph).add((subject, predicate, obj))
+        document.default_graph.add((subject, predicate, obj))
+    return document
 
 
 def keeps_graphs(syntax: Syntax) -> bool:
@@ -33,9 +46,10 @@ DOCUMENT_OFFERS: tuple[Format, ...] = (HTML, *GRAPH_SYNTAXES)
 
 
 def serialize(data: Graph, syntax: Syntax) -> bytes:
-    """``data`` in an RDF syntax; a Dataset keeps its graphs as ``keeps_graphs`` says."""
-    if isinstance(data, Dataset) and not keeps_graphs(syntax):
-        data = union_graph(data)
+    """``data`` in an RDF syntax; a Dataset keeps its graphs as ``keeps_graphs`` says, with
+    their union as the default graph."""
+    if isinstance(data, Dataset):
+        data = quad_document(data) if keeps_graphs(syntax) else union_graph(data)
     if syntax is JSON_LD:
         return data.serialize(
             format=syntax.rdflib, context=dataset_context(), auto_compact=True, encoding="utf-8"

@@ -2,7 +2,11 @@
 
 Every negotiated response says ``Vary: Accept``, names the format-specific URL
 it came from (``Content-Location``), and lists the other forms in ``Link``
-headers, as Trifid and DBpedia do.
+headers, as Trifid and DBpedia do. The ``Link`` header also ties this host to
+the public IRI: each form is a document that describes the IRI
+(``rel="describedby"``, anchored at the IRI), and a page names the IRI as its
+``canonical`` address, so a client or crawler that reached the page on any host
+learns the name the data uses.
 """
 
 from collections.abc import Callable, Sequence
@@ -10,8 +14,9 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from flask import Response, abort
+from werkzeug.urls import iri_to_uri
 
-from aseankg.formats import Format, find
+from aseankg.formats import HTML, Format, find
 from aseankg.web.http_cache import conditional
 from aseankg.web.negotiation import by_suffix, choose_format, content_type, requested_formats
 from aseankg.web.results import mark_row_cap
@@ -62,11 +67,26 @@ def alternates(url: str, offers: Sequence[Format]) -> list[Alternate]:
     return [Alternate(f"{url}{offer.suffix}", offer.media_type, offer.label) for offer in offers]
 
 
-def alternates_header(url: str, offers: Sequence[Format]) -> str:
-    """A ``Link`` header value naming the URL of every form of the resource at ``url``."""
-    return ", ".join(
-        f'<{alt.href}>; rel="alternate"; type="{alt.media_type}"' for alt in alternates(url, offers)
-    )
+def links_header(
+    url: str, offers: Sequence[Format], representation: Format, iri: str | None
+) -> str:
+    """The ``Link`` header value for ``representation`` of the resource served at ``url``.
+
+    It names the URL of every form (``alternate``) and, when ``iri`` is the resource's
+    public IRI, says that each form describes it and that a page stands for it. An IRI may
+    hold letters a header cannot, so it is written as the URI it maps to (RFC 3987).
+    """
+    forms = alternates(url, offers)
+    links = [f'<{alt.href}>; rel="alternate"; type="{alt.media_type}"' for alt in forms]
+    if iri is not None:
+        uri = iri_to_uri(iri)
+        if representation is HTML:
+            links.insert(0, f'<{uri}>; rel="canonical"')
+        links.extend(
+            f'<{alt.href}>; rel="describedby"; anchor="{uri}"; type="{alt.media_type}"'
+            for alt in forms
+        )
+    return ", ".join(links)
 
 
 def send(
@@ -77,12 +97,14 @@ def send(
     offers: Sequence[Format],
     cache_key: Sequence[str],
     row_cap: int | None = None,
+    iri: str | None = None,
 ) -> Response:
-    """A negotiated response for the resource served at ``url`` (no extension)."""
+    """A negotiated response for the resource served at ``url`` (no extension), whose public
+    IRI is ``iri`` when it has one."""
     response = Response(body, content_type=content_type(representation.media_type))
     response.vary.add("Accept")
     response.headers["Content-Location"] = f"{url}{representation.suffix}"
-    response.headers["Link"] = alternates_header(url, offers)
+    response.headers["Link"] = links_header(url, offers, representation, iri)
     mark_row_cap(response, row_cap)
     return conditional(response, *cache_key, representation.name)
 

@@ -42,6 +42,18 @@ SELECT ?p (COUNT(*) AS ?triples) WHERE { GRAPH ?g { ?s ?p ?o } }
 GROUP BY ?p ORDER BY ?p
 """
 
+UNION_QUERY = """
+SELECT (COUNT(*) AS ?triples) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }
+"""
+
+EXACT_MATCHES_QUERY = """
+SELECT ?space (COUNT(*) AS ?links) WHERE {
+  GRAPH ?g { ?s <http://www.w3.org/2004/02/skos/core#exactMatch> ?o }
+  FILTER(isIRI(?o) && STRSTARTS(STR(?o), ?space))
+}
+GROUP BY ?space
+"""
+
 
 @dataclass(frozen=True)
 class GraphCount:
@@ -53,6 +65,9 @@ class GraphCount:
 @dataclass(frozen=True)
 class Statistics:
     triples: int
+    union_triples: int
+    """Distinct triples of the default graph, the union of the named graphs (a fact stated
+    in two graphs counts once)."""
     entities: int
     subjects: int
     objects: int
@@ -85,6 +100,7 @@ def statistics() -> Statistics:
     )
     return Statistics(
         triples=_int(total.get("triples", Literal(0))),
+        union_triples=_int(select(UNION_QUERY)[0]["triples"]),
         entities=_int(total.get("entities", Literal(0))),
         subjects=_int(total.get("subjects", Literal(0))),
         objects=_int(total.get("objects", Literal(0))),
@@ -92,3 +108,10 @@ def statistics() -> Statistics:
         classes=tuple((row["class"], _int(row["entities"])) for row in select(CLASSES_QUERY)),  # type: ignore[misc]
         properties=tuple((row["p"], _int(row["triples"])) for row in select(PROPERTIES_QUERY)),  # type: ignore[misc]
     )
+
+
+@app_cached
+def exact_matches(space: str) -> int:
+    """The ``skos:exactMatch`` links to IRIs under ``space``, counted per graph as facts are."""
+    found = select(EXACT_MATCHES_QUERY, space=Literal(space))
+    return _int(found[0]["links"]) if found else 0

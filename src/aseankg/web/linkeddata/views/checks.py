@@ -37,10 +37,12 @@ def check(name: str) -> Response:
             lambda iri: iri in {str(CHECKS[known]) for known in texts},
         )
     representation = negotiate(OFFERS, extension)
+    iri = CHECKS[stem]
     return send(
         texts[stem],
         representation,
-        url=current_iri_map().served(str(CHECKS[stem])),
+        url=current_iri_map().served(str(iri)),
         offers=OFFERS,
         cache_key=("check", stem, texts[stem]),
+        iri=iri,
     )

@@ -39,6 +39,7 @@ def _send(document: Document, extension: str | None) -> Response:
         url=iri_map.served(str(document.iri)),
         offers=DOCUMENT_OFFERS,
         cache_key=("document", document.iri),
+        iri=document.iri,
     )
 
 

@@ -1,9 +1,10 @@
 """``/graph/...``: every named graph of the dataset dereferences.
 
-RDF requests get the graph's triples: TriG and N-Quads inside the named graph,
-the other syntaxes as plain triples. A person gets a short page saying what the
-graph holds, how much, which story it belongs to, and where its data is. (The
-ontology's graph is named by the ontology IRI and answers at ``/ontology``.)
+RDF requests get the graph's triples: TriG and N-Quads in the named graph and in
+the default graph (see ``representations``), the other syntaxes as plain triples.
+A person gets a short page saying what the graph holds, how much, which story it
+belongs to, and where its data is. (The ontology's graph is named by the ontology
+IRI and answers at ``/ontology``.)
 """
 
 from flask import Blueprint, Response
@@ -62,4 +63,6 @@ def graph(name: str) -> Response:
         named = dataset.graph(URIRef(iri))
         named.parse(data=current_engine().dump(N_TRIPLES, graph=str(iri)), format=N_TRIPLES.rdflib)
         body = serialize(dataset, representation)
-    return send(body, representation, url=url, offers=RESOURCE_OFFERS, cache_key=("graph", iri))
+    return send(
+        body, representation, url=url, offers=RESOURCE_OFFERS, cache_key=("graph", iri), iri=iri
+    )

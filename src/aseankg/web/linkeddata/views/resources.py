@@ -67,6 +67,7 @@ def resource(kind: str, name: str) -> Response:
         offers=RESOURCE_OFFERS,
         cache_key=("id", iri),
         row_cap=description.row_cap,
+        iri=iri,
     )
 
 
