@@ -112,4 +112,4 @@ def test_shape_counts_are_those_reported() -> None:
     assert report.statistics.node_shapes == len(node_shapes(graph)) > 50
     assert report.statistics.property_shapes == len(property_shapes(graph)) > 100
     assert report.statistics.constraints == len(constraints(graph)) > 150
-    assert report.statistics.checks == 8
+    assert report.statistics.checks == 9

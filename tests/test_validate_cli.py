@@ -152,7 +152,10 @@ def test_a_syntax_error_exits_2_naming_file_and_line(data_copy: Path, as_path: b
 def test_user_files_pass_or_fail_on_their_own_merits() -> None:
     clean = run(str(FIXTURES / "valid"))
     assert clean.exit_code == 0, clean.output
-    assert clean.stdout.startswith("Conforms: 0 violations, 0 warnings, 0 infos. Checked 10 files")
+    assert clean.stdout.startswith(
+        "Conforms: 0 violations, 0 warnings, 0 infos. Checked 1 file (31 triples), "
+        "with 9 more files read as context, against "
+    )
     broken = run(str(PARTICIPATIONS))
     assert broken.exit_code == 1
     assert len(violation_lines(broken.stdout)) == 9
@@ -181,11 +184,14 @@ def test_json_report_has_the_documented_fields() -> None:
     assert set(report["checked"]) == {
         "files",
         "triples",
+        "contextFiles",
         "nodeShapes",
         "propertyShapes",
         "constraints",
         "checks",
     }
+    assert report["checked"]["files"] == 1
+    assert report["checked"]["contextFiles"] == 9
     assert len(report["results"]) == 9
     for item in report["results"]:
         assert set(item) == RESULT_FIELDS
@@ -249,6 +255,28 @@ def test_turtle_report_conforms_with_warnings_unless_strict() -> None:
         assert graph.value(report, SH.conforms) == Literal(conforms)
 
 
+def test_the_summary_counts_the_files_asked_for_and_the_context_apart(tmp_path: Path) -> None:
+    """One file asked for is one file checked; the ontology and reference data it is read
+    with are counted as context, not as files checked."""
+    one = tmp_path / "one.ttl"
+    one.write_text(
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        '<https://example.org/a> rdfs:comment "a"@en, "b"@en .\n',
+        encoding="utf-8",
+    )
+    single = run(str(one))
+    assert single.exit_code == 0, single.output
+    assert "Checked 1 file (2 triples), with 9 more files read as context, against " in (
+        single.stdout
+    )
+    both = run(str(one), str(WARNINGS_ONLY))
+    assert "Checked 2 files (" in both.stdout
+    assert ", with 9 more files read as context, " in both.stdout
+    everything = run()
+    assert "Checked 19 files (" in everything.stdout
+    assert "context" not in everything.stdout
+
+
 def test_folders_are_searched_recursively_skipping_hidden_and_other_files(tmp_path: Path) -> None:
     (tmp_path / "nested" / "deeper").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
@@ -257,7 +285,7 @@ def test_folders_are_searched_recursively_skipping_hidden_and_other_files(tmp_pa
     (tmp_path / "nested" / "deeper" / "bad.ttl").write_bytes(PARTICIPATIONS.read_bytes())
     result = run(str(tmp_path))
     assert result.exit_code == 1, result.output
-    assert "Checked 10 files" in result.stdout
+    assert "Checked 1 file (" in result.stdout
     assert all(line.endswith("deeper/bad.ttl)") for line in violation_lines(result.stdout))
 
 

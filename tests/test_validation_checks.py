@@ -73,7 +73,7 @@ def test_a_check_must_select_focus_nodes(tmp_path: Path, query: str, error: str)
 
 def test_every_bundled_check_is_documented_and_finds_nothing_in_the_bundle() -> None:
     checks = load_checks(checks_dir())
-    assert len(checks) == 8
+    assert len(checks) == 9
     dataset = load(dataset_sources(bundle.data_dir(), bundle.ontology_dir())).dataset
     assert run_checks(dataset, checks) == []
     for check in checks:

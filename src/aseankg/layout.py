@@ -2,7 +2,16 @@
 
 The ontology goes into a graph named by the ontology IRI, every file under
 ``reference/`` into the reference graph, and ``stories/NN-*.ttl`` into the
-named graph of story NN (``graph/story/NN``, digits as written). Keeping this
+named graph of story NN (``graph/story/NN``, digits as written). Those are the
+first article's stories, whose IRIs were published before there were others.
+
+Every other article is a folder of its own, named by the article's slug, under
+``articles/`` of the data folder or named on the command line::
+
+    articles/{slug}/article.ttl          the article and where it was published
+    articles/{slug}/stories/NN-*.ttl     story NN, in graph/story/{slug}/NN
+
+Files beside ``article.ttl`` go into the reference graph with it. Keeping this
 mapping in one place lets the rdflib loader, the query engine and the validator
 read the same files the same way.
 """
@@ -20,6 +29,14 @@ from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, STORY_GRAPH
 
 ONTOLOGY_FILE = "aseankg.ttl"
 SHAPES_FILE = "shapes.ttl"
+ARTICLES_FOLDER = "articles"
+ARTICLE_FILE = "article.ttl"
+STORIES_FOLDER = "stories"
+
+#: An article's slug names its folder and ends its IRIs: ``harbour-gazette-2025``.
+ARTICLE_SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+#: Longest slug: IRIs stay readable and file names portable.
+ARTICLE_SLUG_LENGTH = 60
 
 #: File suffix -> syntax, for every RDF syntax we read.
 SYNTAX_OF_SUFFIX: dict[str, Syntax] = {syntax.suffix: syntax for syntax in RDF_SYNTAXES}
@@ -83,33 +100,112 @@ def reference_sources(data_dir: Path) -> list[Source]:
     return [Source(path, REFERENCE_GRAPH) for path in sorted(reference.glob("*.ttl"))]
 
 
-def data_sources(data_dir: Path) -> list[Source]:
-    """The reference files and story files of a folder laid out like ``data/``."""
-    stories = data_dir / "stories"
-    sources = reference_sources(data_dir)
-    _require_folder(stories)
+def slug_problem(slug: str) -> str | None:
+    """Why ``slug`` cannot name an article, or None when it can."""
+    if not ARTICLE_SLUG.fullmatch(slug):
+        return (
+            "an article slug is lower-case letters, digits and single hyphens, "
+            "starting with a letter, such as harbour-gazette-2025"
+        )
+    if len(slug) > ARTICLE_SLUG_LENGTH:
+        return f"an article slug has at most {ARTICLE_SLUG_LENGTH} characters"
+    return None
+
+
+def story_number(name: str) -> str | None:
+    """The story number of a story file name as written (``"07"``), or None if misnamed."""
+    match = _STORY_FILE.match(name)
+    return match.group(1) if match else None
+
+
+def story_file_graph(path: Path, article: str | None) -> URIRef:
+    """The named graph of a story file: ``graph/story/NN``, or ``graph/story/{article}/NN``."""
+    number = story_number(path.name)
+    if number is None:
+        raise LayoutError(
+            f"{path}: a story file is named NN-slug.ttl (a story number of two or more digits)"
+        )
+    return STORY_GRAPH[number if article is None else f"{article}/{number}"]
+
+
+def story_sources(stories: Path, article: str | None = None) -> list[Source]:
+    """The story files of a ``stories/`` folder, each in its story's graph."""
+    sources: list[Source] = []
     seen: dict[int, Path] = {}
     for path in sorted(stories.iterdir()):
         if path.name.startswith("."):
             continue
-        match = _STORY_FILE.match(path.name)
-        if not match:
-            raise LayoutError(
-                f"{path}: a story file is named NN-slug.ttl (a story number of two or more digits)"
-            )
-        number = int(match.group(1))
+        graph = story_file_graph(path, article)
+        number = int(story_number(path.name) or 0)
         if number in seen:
             raise LayoutError(f"{path}: story {number:02d} is already given by {seen[number]}")
         seen[number] = path
-        sources.append(Source(path, STORY_GRAPH[match.group(1)]))
-    if not seen:
-        raise LayoutError(f"{stories}: no story files (NN-slug.ttl)")
+        sources.append(Source(path, graph))
     return sources
 
 
-def dataset_sources(data_dir: Path, ontology_dir: Path) -> list[Source]:
-    """Every file of a dataset: the ontology first, then reference data, then stories."""
-    return ontology_sources(ontology_dir) + data_sources(data_dir)
+def data_sources(data_dir: Path, articles: Iterable[Path] = ()) -> list[Source]:
+    """The reference files, stories and article folders of a folder laid out like ``data/``,
+    and the article folders ``articles`` names besides."""
+    stories = data_dir / STORIES_FOLDER
+    sources = reference_sources(data_dir)
+    _require_folder(stories)
+    found = story_sources(stories)
+    if not found:
+        raise LayoutError(f"{stories}: no story files (NN-slug.ttl)")
+    return sources + found + articles_sources([*_article_folders(data_dir), *articles])
+
+
+def _article_folders(data_dir: Path) -> list[Path]:
+    """The article folders under ``articles/`` of a data folder, if it has one."""
+    articles = data_dir / ARTICLES_FOLDER
+    if not articles.is_dir():
+        return []
+    folders = sorted(path for path in articles.iterdir() if not path.name.startswith("."))
+    for path in folders:
+        if not path.is_dir():
+            raise LayoutError(f"{path}: {articles} holds one folder per article, and nothing else")
+    return folders
+
+
+def article_sources(folder: Path) -> list[Source]:
+    """The files of one article folder: ``article.ttl`` and the files beside it in the
+    reference graph, then its stories, each in a graph scoped by the article's slug."""
+    slug = article_slug(folder)
+    if not (folder / ARTICLE_FILE).is_file():
+        raise LayoutError(f"{folder}: an article folder holds {ARTICLE_FILE} (and stories/)")
+    sources = [Source(path, REFERENCE_GRAPH) for path in sorted(folder.glob("*.ttl"))]
+    stories = folder / STORIES_FOLDER
+    return sources + (story_sources(stories, slug) if stories.is_dir() else [])
+
+
+def articles_sources(folders: Iterable[Path]) -> list[Source]:
+    """The files of several article folders; two folders may not give one article."""
+    sources: list[Source] = []
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        slug = article_slug(folder)
+        if slug in seen:
+            raise LayoutError(f"{folder}: article {slug} is already given by {seen[slug]}")
+        seen[slug] = folder
+        sources += article_sources(folder)
+    return sources
+
+
+def article_slug(folder: Path) -> str:
+    """The slug an article folder is named by, checked."""
+    slug = folder.resolve().name
+    problem = slug_problem(slug)
+    if problem:
+        raise LayoutError(f"{folder}: {problem}")
+    return slug
+
+
+def dataset_sources(
+    data_dir: Path, ontology_dir: Path, articles: Iterable[Path] = ()
+) -> list[Source]:
+    """Every file of a dataset: the ontology, reference data, stories, then articles."""
+    return ontology_sources(ontology_dir) + data_sources(data_dir, articles)
 
 
 def user_sources(paths: Iterable[Path]) -> list[Source]:
@@ -138,8 +234,40 @@ def user_sources(paths: Iterable[Path]) -> list[Source]:
     sources: dict[Path, Source] = {}
     for file in files:
         resolved = file.resolve()
-        sources.setdefault(resolved, Source(file, URIRef(resolved.as_uri())))
+        if resolved not in sources:
+            graph = _article_graph(resolved) or URIRef(resolved.as_uri())
+            sources[resolved] = Source(file, graph)
     return list(sources.values())
+
+
+def _article_graph(file: Path) -> URIRef | None:
+    """The graph the article layout gives a Turtle file of an article folder, if it is one."""
+    if file.suffix != ".ttl":
+        return None
+    if (file.parent / ARTICLE_FILE).is_file():
+        article_slug(file.parent)
+        return REFERENCE_GRAPH
+    folder = file.parent.parent
+    if file.parent.name == STORIES_FOLDER and (folder / ARTICLE_FILE).is_file():
+        return story_file_graph(file, article_slug(folder))
+    return None
+
+
+def article_companions(sources: Iterable[Source]) -> list[Source]:
+    """What stories of an article named without their article need beside them: the
+    article's ``article.ttl`` and the files next to it, where those were not named too."""
+    named = {source.path.resolve() for source in sources}
+    folders = {
+        path.parent.parent
+        for path in named
+        if path.parent.name == STORIES_FOLDER and (path.parent.parent / ARTICLE_FILE).is_file()
+    }
+    return [
+        Source(path, REFERENCE_GRAPH)
+        for folder in sorted(folders)
+        for path in sorted(folder.glob("*.ttl"))
+        if path.resolve() not in named
+    ]
 
 
 def _rdf_files(folder: Path) -> list[Path]:

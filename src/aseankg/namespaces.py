@@ -76,9 +76,20 @@ PREFIXES: dict[str, str] = {
 _LOCAL_NAME = re.compile(r"[\w.-]*(?<!\.)")
 
 
-def story_graph(number: int) -> URIRef:
-    """The named graph holding the facts of story ``number`` (1-based)."""
-    return STORY_GRAPH[f"{number:02d}"]
+def story_graph(number: int, article: str | None = None) -> URIRef:
+    """The named graph holding the facts of story ``number`` (1-based).
+
+    Stories of the first article have the graphs they were published with
+    (``graph/story/NN``); every other article's are scoped by its slug
+    (``graph/story/{article}/NN``). Either way the graph IRI is the story IRI
+    with ``id/`` turned into ``graph/``.
+    """
+    return STORY_GRAPH[f"{number:02d}" if article is None else f"{article}/{number:02d}"]
+
+
+def article_iri(article: str) -> URIRef:
+    """The IRI of the article whose slug is ``article``."""
+    return ID[f"article/{article}"]
 
 
 def local_name(iri: str) -> str:

@@ -5,6 +5,8 @@ import click
 from aseankg import __version__
 from aseankg.cli.bench import bench
 from aseankg.cli.export import export
+from aseankg.cli.find import find
+from aseankg.cli.new import new
 from aseankg.cli.query import query
 from aseankg.cli.serve import serve
 from aseankg.cli.validate import validate
@@ -13,11 +15,13 @@ from aseankg.cli.validate import validate
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aseankg")
 def main() -> None:
-    """Validate, query, export and serve the China-ASEAN cooperation knowledge graph."""
+    """Validate, query, export, serve and add to the China-ASEAN cooperation knowledge graph."""
 
 
 main.add_command(bench)
 main.add_command(export)
+main.add_command(find)
+main.add_command(new)
 main.add_command(query)
 main.add_command(serve)
 main.add_command(validate)

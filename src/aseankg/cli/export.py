@@ -8,13 +8,11 @@ from pathlib import Path
 
 import click
 
-from aseankg import bundle
 from aseankg.cli.errors import InputError, reports_input_errors
-from aseankg.cli.options import SyntaxType, data_option
+from aseankg.cli.options import SyntaxType, articles_option, data_option, data_sources_of
 from aseankg.dumps import dataset_bytes
 from aseankg.engine import Engine
 from aseankg.formats import RDF_SYNTAXES, Syntax
-from aseankg.layout import dataset_sources
 
 #: What a path that is not a regular file is, by file type, for messages.
 _FILE_KINDS = {
@@ -106,8 +104,11 @@ def write_to_standard_output(payload: bytes) -> None:
     "device, FIFO or folder is refused. Default ('-'): standard output.",
 )
 @data_option
+@articles_option
 @reports_input_errors
-def export(syntax: Syntax, output: str | None, data_dir: Path | None) -> None:
+def export(
+    syntax: Syntax, output: str | None, data_dir: Path | None, article_dirs: tuple[Path, ...]
+) -> None:
     """Write the dataset (ontology, reference data, story graphs) as RDF.
 
     The bytes are those of the server's /dumps files in the same syntax.
@@ -115,8 +116,7 @@ def export(syntax: Syntax, output: str | None, data_dir: Path | None) -> None:
     target = None if output in (None, "-") else Path(output)
     if target is not None:
         replaceable_mode(target)  # refused before the work, not after
-    sources = dataset_sources(data_dir or bundle.data_dir(), bundle.ontology_dir())
-    engine = Engine.from_sources(sources, workers=1)
+    engine = Engine.from_sources(data_sources_of(data_dir, article_dirs), workers=1)
     try:
         payload = dataset_bytes(engine, syntax)
     finally:

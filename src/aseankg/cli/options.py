@@ -6,8 +6,10 @@ from typing import Any, TypeVar
 
 import click
 
+from aseankg import bundle
 from aseankg.engine import Limits
 from aseankg.formats import Syntax, find, names
+from aseankg.layout import Source, dataset_sources
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,6 +44,23 @@ data_option: Callable[[F], F] = click.option(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A folder laid out like data/ (reference/ and stories/). Default: the bundled data.",
 )
+
+#: ``--article FOLDER``: article folders to read besides the data (query, serve, export,
+#: validate, find).
+articles_option: Callable[[F], F] = click.option(
+    "--article",
+    "article_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="An article folder (article.ttl and stories/) to read besides the data; repeat "
+    "for several.",
+)
+
+
+def data_sources_of(data_dir: Path | None, article_dirs: Sequence[Path] = ()) -> list[Source]:
+    """The files of the dataset the options ``--data`` and ``--article`` name."""
+    return dataset_sources(data_dir or bundle.data_dir(), bundle.ontology_dir(), article_dirs)
+
 
 #: ``--max-rows N``: the engine's row cap.
 max_rows_option: Callable[[F], F] = click.option(

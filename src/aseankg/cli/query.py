@@ -9,10 +9,17 @@ from aseankg import bundle
 from aseankg.canned import Catalogue, ParameterError, UnknownQuery, bind
 from aseankg.canned.binding import largest_page
 from aseankg.cli.errors import InputError, reports_input_errors
-from aseankg.cli.options import LIMITS, data_option, max_rows_option, timeout_option
+from aseankg.cli.options import (
+    LIMITS,
+    articles_option,
+    data_option,
+    data_sources_of,
+    max_rows_option,
+    timeout_option,
+)
 from aseankg.engine import Engine, EngineError, Limits
 from aseankg.formats import RDF_SYNTAXES, RESULT_SYNTAXES, find, names, syntaxes_for
-from aseankg.layout import SourceError, dataset_sources
+from aseankg.layout import SourceError
 from aseankg.screening import open_regular_file
 
 #: Bytes of the longest query accepted: four per character at most, in UTF-8.
@@ -126,6 +133,7 @@ def _run(text: str, where: str, format_name: str | None, engine: Engine) -> byte
 )
 @click.option("--format", "format_name", metavar="NAME", help=_FORMAT_HELP)
 @data_option
+@articles_option
 @timeout_option("exit status 1")
 @max_rows_option
 @reports_input_errors
@@ -138,6 +146,7 @@ def query(
     show_query: bool,
     format_name: str | None,
     data_dir: Path | None,
+    article_dirs: tuple[Path, ...],
     timeout: float,
     max_rows: int,
 ) -> None:
@@ -180,7 +189,7 @@ def query(
         click.echo(text)
         return
     engine = Engine.from_sources(
-        dataset_sources(data_dir or bundle.data_dir(), bundle.ontology_dir()),
+        data_sources_of(data_dir, article_dirs),
         limits=Limits(timeout=timeout, max_rows=max_rows),
         workers=1,
     )

@@ -7,7 +7,13 @@ from urllib.parse import urlsplit
 import click
 
 from aseankg.cli.errors import reports_input_errors
-from aseankg.cli.options import LIMITS, data_option, max_rows_option, timeout_option
+from aseankg.cli.options import (
+    LIMITS,
+    articles_option,
+    data_option,
+    max_rows_option,
+    timeout_option,
+)
 from aseankg.engine import DEFAULT_CACHE_BYTES
 
 MB = 1024 * 1024
@@ -39,6 +45,7 @@ class BaseUrl(click.ParamType):
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port."
 )
 @data_option
+@articles_option
 @click.option(
     "--workers",
     default=2,
@@ -130,6 +137,7 @@ def serve(
     host: str,
     port: int,
     data_dir: Path | None,
+    article_dirs: tuple[Path, ...],
     workers: int,
     threads: int,
     query_workers: int,
@@ -160,6 +168,7 @@ def serve(
         app = create_app(
             {
                 "ASEANKG_DATA_DIR": data_dir,
+                "ASEANKG_ARTICLE_DIRS": article_dirs,
                 "ASEANKG_QUERY_TIMEOUT": timeout,
                 "ASEANKG_MAX_ROWS": max_rows,
                 "ASEANKG_MAX_QUERY_LENGTH": max_query_length,

@@ -34,15 +34,24 @@ from aseankg.validation.shapes import (
 __all__ = ["Report", "Result", "ShaclError", "validate"]
 
 
-def validate(sources: Sequence[Source], ontology_dir: Path | None = None) -> Report:
+def validate(
+    sources: Sequence[Source],
+    ontology_dir: Path | None = None,
+    context: Sequence[Source] = (),
+) -> Report:
     """Validate the files of ``sources`` against the shapes and checks of ``ontology_dir``.
+
+    ``context`` are files read first because the checked ones rely on them (the
+    ontology and reference data beside a user's files); the report counts them
+    apart, so that it says how many files were asked to be checked.
 
     Raises SourceError for a file that cannot be read or parsed, and
     ShaclError when pySHACL cannot evaluate the data.
     """
     shapes = load_shapes(shapes_file(ontology_dir))
     checks = load_checks(checks_dir(ontology_dir))
-    loaded = load(sources)
+    loaded = load([*context, *sources])
+    checked = loaded.origins.files[len(context) :]
     graph = run_shacl(loaded.dataset, shapes)
     found = results_from_shacl(graph, loaded.origins)
     from_checks = results_from_checks(
@@ -50,8 +59,9 @@ def validate(sources: Sequence[Source], ontology_dir: Path | None = None) -> Rep
     )
     add_to_graph(graph, from_checks)
     statistics = Statistics(
-        files=len(loaded.files),
-        triples=sum(1 for _ in loaded.dataset.quads((None, None, None, None))),
+        files=len(checked),
+        triples=sum(len(triples) for _, triples in checked),
+        context_files=len(context),
         node_shapes=len(node_shapes(shapes)),
         property_shapes=len(property_shapes(shapes)),
         constraints=len(constraints(shapes)),

@@ -5,8 +5,9 @@ Text: one line per result, then a summary line::
     Violation  event:x  ak:startDate  "2025-05-01"^^xsd:date  The start ...  (stories/05-x.ttl)
 
 JSON: ``conforms``, ``strict``, ``summary`` (counts by severity), ``checked``
-(files, triples, shapes, constraints and checks) and ``results``, each with
-``severity``, ``focusNode``, ``resultPath``, ``value``, ``message``,
+(files and their triples, the context files read with them, shapes, constraints
+and checks) and ``results``, each with ``severity``, ``focusNode``,
+``resultPath``, ``value``, ``message``,
 ``sourceShape``, ``constraints`` and ``file``. Terms are written as in SPARQL
 1.1 Query Results JSON (``{"type": "uri", "value": ...}``); paths in SPARQL
 property path syntax with full IRIs.
@@ -79,9 +80,14 @@ def summary_line(report: Report, strict: bool) -> str:
         _plural(report.counts[name], name.lower()) for name in ("Violation", "Warning", "Info")
     )
     stats = report.statistics
+    context = (
+        f", with {_plural(stats.context_files, 'more file')} read as context,"
+        if stats.context_files
+        else ""
+    )
     return (
         f"{verdict}: {counts}. Checked {_plural(stats.files, 'file')} "
-        f"({_plural(stats.triples, 'triple')}) against {stats.node_shapes} node shapes, "
+        f"({_plural(stats.triples, 'triple')}){context} against {stats.node_shapes} node shapes, "
         f"{stats.property_shapes} property shapes ({stats.constraints} constraints) "
         f"and {_plural(stats.checks, 'structural check')}."
     )
@@ -105,6 +111,7 @@ def render_json(report: Report, strict: bool) -> str:
         "checked": {
             "files": stats.files,
             "triples": stats.triples,
+            "contextFiles": stats.context_files,
             "nodeShapes": stats.node_shapes,
             "propertyShapes": stats.property_shapes,
             "constraints": stats.constraints,

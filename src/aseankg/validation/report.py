@@ -108,11 +108,15 @@ class Statistics:
     """How much was checked, for the summary line and for readers of the JSON report."""
 
     files: int
+    """The files asked to be checked."""
     triples: int
+    """Their triples (a triple stated in two of them counts twice)."""
     node_shapes: int
     property_shapes: int
     constraints: int
     checks: int
+    context_files: int = 0
+    """Files read with them because they rely on them: the ontology, reference data."""
 
 
 @dataclass

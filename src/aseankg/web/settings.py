@@ -16,6 +16,8 @@ _LIMITS = Limits()
 DEFAULTS: dict[str, Any] = {
     # A folder laid out like data/ (reference/ and stories/); None serves the bundled data.
     "ASEANKG_DATA_DIR": None,
+    # Article folders (article.ttl and stories/) to serve besides the data.
+    "ASEANKG_ARTICLE_DIRS": (),
     # A folder holding aseankg.ttl; None serves the bundled ontology.
     "ASEANKG_ONTOLOGY_DIR": None,
     # A folder of canned queries (*.rq with #+ decorators); None serves the bundled ones.
@@ -76,4 +78,5 @@ def ontology_dir_of(config: Mapping[str, Any]) -> Path:
 def sources_of(config: Mapping[str, Any]) -> list[Source]:
     """The files the configured dataset is loaded from."""
     data_dir = as_path(config["ASEANKG_DATA_DIR"]) or bundle.data_dir()
-    return dataset_sources(data_dir, ontology_dir_of(config))
+    articles = [Path(folder) for folder in config["ASEANKG_ARTICLE_DIRS"]]
+    return dataset_sources(data_dir, ontology_dir_of(config), articles)

@@ -29,8 +29,9 @@ def landing() -> Response:
     iri_map = current_iri_map()
     presenter = Presenter(iri_map)
     stories = sorted(
-        (presenter.story(graph) for graph in story_index()), key=lambda story: story.position
-    )
+        (presenter.story(graph) for graph in story_index()),
+        key=lambda story: (story.graph.rpartition("/")[0], story.position),
+    )  # article by article (graph/story/NN, then graph/story/{article}/NN), in order
     counts = statistics()
     body = render_page(
         "landing.html",

@@ -1,4 +1,8 @@
-"""``/id/{kind}/{slug}``: every entity IRI answers with data for machines and a page for people."""
+"""``/id/{kind}/{slug}``: every entity IRI answers with data for machines and a page for people.
+
+The stories of articles other than the first have a slug of two segments,
+``id/story/{article}/NN``.
+"""
 
 from flask import Blueprint, Response, abort
 from rdflib import Literal, URIRef
@@ -32,6 +36,12 @@ SELECT DISTINCT ?space ?entity WHERE {
   FILTER(isIRI(?entity) && STRSTARTS(STR(?entity), ?space))
 }
 """
+
+
+@blueprint.get("/id/story/<article>/<name>")
+def article_story(article: str, name: str) -> Response:
+    """A story of an article other than the first, whose IRI is ``id/story/{article}/NN``."""
+    return resource("story", f"{article}/{name}")
 
 
 @blueprint.get("/id/<kind>/<name>")
