@@ -53,7 +53,7 @@ def test_conjunctive_graph(store: SPARQLStore, dataset: Dataset) -> None:
     named = {context.identifier for context in graph.contexts()}
     assert named == {
         context.identifier
-        for context in dataset.contexts()
+        for context in dataset.graphs()
         if context.identifier != DATASET_DEFAULT_GRAPH_ID
     }
     assert SUMMIT_STORY in named
