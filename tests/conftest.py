@@ -13,7 +13,7 @@ from aseankg import bundle
 from aseankg.dataset import load_dataset
 from aseankg.web import create_app
 from aseankg.web.extension import engine_of
-from tests.support.server import running_server
+from tests.support.server import SERVED, running_server
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +40,14 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(bundle.data_dir(), target)
     return target
+
+
+@pytest.fixture(scope="session")
+def served_app() -> Iterator[Flask]:
+    """The web app over the bundled data, configured with the served base ``SERVED``."""
+    app = create_app({"TESTING": True, "ASEANKG_SERVED_BASE": SERVED, "ASEANKG_QUERY_WORKERS": 1})
+    yield app
+    engine_of(app).close()
 
 
 @pytest.fixture(scope="session")

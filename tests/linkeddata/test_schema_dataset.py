@@ -3,7 +3,6 @@ dump list's, and its URLs are on the served base."""
 
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
 from flask import Flask
@@ -12,18 +11,8 @@ from rdflib.namespace import VOID
 
 from aseankg.dumps import DUMPS
 from aseankg.namespaces import AK, ID, ONTOLOGY
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
 from aseankg.web.linkeddata.void import DATASET
-
-SERVED = "https://kg.example.org/aseankg/"
-
-
-@pytest.fixture(scope="module")
-def served_app() -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "ASEANKG_SERVED_BASE": SERVED, "ASEANKG_QUERY_WORKERS": 1})
-    yield app
-    engine_of(app).close()
+from tests.support.server import SERVED
 
 
 @pytest.fixture(scope="module")

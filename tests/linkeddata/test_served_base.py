@@ -10,8 +10,7 @@ from aseankg.cli import main
 from aseankg.web import create_app
 from aseankg.web.extension import engine_of
 from tests.linkeddata.conftest import parse
-
-SERVED = "https://kg.example.org/aseankg/"
+from tests.support.server import SERVED
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ from rdflib import URIRef
 from aseankg.dumps import DUMPS
 from aseankg.web import create_app
 from aseankg.web.extension import engine_of
+from tests.support.server import SERVED
 
-SERVED = "https://kg.example.org/aseankg/"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -33,13 +33,6 @@ def locations(root: ElementTree.Element, entry: str) -> list[str]:
     found = [element.text or "" for element in root.findall(f"s:{entry}/s:loc", NS)]
     assert len(root.findall(f"s:{entry}/s:lastmod", NS)) == len(found)
     return found
-
-
-@pytest.fixture(scope="module")
-def served_app() -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "ASEANKG_SERVED_BASE": SERVED, "ASEANKG_QUERY_WORKERS": 1})
-    yield app
-    engine_of(app).close()
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,9 @@ from contextlib import contextmanager
 
 from aseankg.bench.servers import aseankg_server
 
+#: A public address a server is configured to be served at, as behind a proxy.
+SERVED = "https://kg.example.org/aseankg/"
+
 
 @contextmanager
 def running_server(*options: str, env: Mapping[str, str] | None = None) -> Iterator[str]:

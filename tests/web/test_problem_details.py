@@ -23,6 +23,7 @@ from aseankg.engine import (
 from aseankg.web import create_app
 from aseankg.web.extension import engine_of
 from tests.support.http import fetch
+from tests.support.server import SERVED
 
 PROBLEM = "application/problem+json"
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -53,13 +54,9 @@ def test_a_problem_names_status_title_detail_and_the_url_asked_for(client: Flask
     }
 
 
-def test_the_instance_is_where_the_api_is_served() -> None:
-    app = create_app({"TESTING": True, "ASEANKG_SERVED_BASE": "https://kg.example.org/aseankg/"})
-    try:
-        problem = problem_of(app.test_client().get(BAD_MONTH), 400)
-    finally:
-        engine_of(app).close()
-    assert problem["instance"] == "https://kg.example.org/aseankg/api/queries/events-by-month"
+def test_the_instance_is_where_the_api_is_served(served_app: Flask) -> None:
+    problem = problem_of(served_app.test_client().get(BAD_MONTH), 400)
+    assert problem["instance"] == f"{SERVED}api/queries/events-by-month"
 
 
 @pytest.mark.parametrize(

@@ -22,9 +22,8 @@ from aseankg.web.extension import engine_of
 from aseankg.web.linkeddata.void import DATASET
 from aseankg.web.proxy import deployed
 from tests.support.http import fetch
-from tests.support.server import running_server
+from tests.support.server import SERVED, running_server
 
-SERVED = "https://kg.example.org/aseankg/"
 FORWARDED = {
     "X-Forwarded-Proto": "https",
     "X-Forwarded-Host": "kg.example.org",
@@ -106,13 +105,6 @@ def server_get(base: str) -> Get:
         return reply.status, reply.text
 
     return get
-
-
-@pytest.fixture(scope="module")
-def served_app() -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "ASEANKG_SERVED_BASE": SERVED, "ASEANKG_QUERY_WORKERS": 1})
-    yield app
-    engine_of(app).close()
 
 
 @pytest.fixture(scope="module")
