@@ -42,7 +42,7 @@ def test_bundled_graph_conforms_without_any_result() -> None:
     result = run()
     assert result.exit_code == 0, result.output
     (summary,) = result.stdout.splitlines()
-    assert summary.startswith("Conforms: 0 violations, 0 warnings, 0 infos. Checked 19 files")
+    assert summary.startswith("Conforms: 0 violations, 0 warnings, 0 infos. Checked 20 files")
 
 
 def test_bundled_graph_conforms_when_run_as_a_program() -> None:
@@ -152,7 +152,7 @@ def test_a_syntax_error_exits_2_naming_file_and_line(data_copy: Path, as_path: b
 def test_user_files_pass_or_fail_on_their_own_merits() -> None:
     clean = run(str(FIXTURES / "valid"))
     assert clean.exit_code == 0, clean.output
-    assert clean.stdout.startswith("Conforms: 0 violations, 0 warnings, 0 infos. Checked 10 files")
+    assert clean.stdout.startswith("Conforms: 0 violations, 0 warnings, 0 infos. Checked 11 files")
     broken = run(str(PARTICIPATIONS))
     assert broken.exit_code == 1
     assert len(violation_lines(broken.stdout)) == 9
@@ -257,7 +257,7 @@ def test_folders_are_searched_recursively_skipping_hidden_and_other_files(tmp_pa
     (tmp_path / "nested" / "deeper" / "bad.ttl").write_bytes(PARTICIPATIONS.read_bytes())
     result = run(str(tmp_path))
     assert result.exit_code == 1, result.output
-    assert "Checked 10 files" in result.stdout
+    assert "Checked 11 files" in result.stdout
     assert all(line.endswith("deeper/bad.ttl)") for line in violation_lines(result.stdout))
 
 
