@@ -159,7 +159,7 @@ def test_events_of_2025_in_date_order(answer: Answer) -> None:
             "2025-12",
             None,
             crackdown,
-            None,
+            "Myawaddy",
         ),
     )
 
@@ -182,6 +182,7 @@ TIMELINE_EVENTS = {
         "ak:Conference",
     ),
     "operations": ("event:coordinated-enforcement-operations-2025", "ak:LawEnforcementOperation"),
+    "crime": ("event:gambling-and-fraud-crime-in-myawaddy", "ak:Event"),
     "ceremony": ("event:22nd-china-asean-expo-opening-ceremony", "ak:Ceremony"),
     "previous": (
         "event:previous-asean-china-gba-economic-cooperation-qianhai-forum",
@@ -217,6 +218,7 @@ def test_every_event_with_its_kind_dates_and_parent(answer: Answer) -> None:
         ("crackdown", "2025-12", None, None, None),
         ("conference", None, None, None, "year"),
         ("operations", None, None, None, "mechanism"),
+        ("crime", None, None, "in recent years", None),
         ("ceremony", None, None, None, "expo"),
         ("previous", None, None, None, None),
         ("cambodia", None, None, None, "trip"),
@@ -246,6 +248,7 @@ def test_events_on_the_timeline_of_a_country_an_actor_or_a_topic(answer: Answer)
         "mechanism",
         "workshop",
         "crackdown",
+        "crime",
     ]
     assert names(country="country:th", topic="topic:law-enforcement-cooperation") == [
         "mechanism",
@@ -579,6 +582,7 @@ def test_an_actors_record(answer: Answer) -> None:
             None,
             "story:01",
         ),
+        ("party to", None, "relationship:china-malaysia", None, "story:01"),
         ("took part in", "host", "event:xi-jinping-state-visit-malaysia-2025", None, "story:01"),
         ("took part in", "co-chair", workshop, "2025-11-18", "story:07"),
     )
@@ -712,6 +716,7 @@ def test_topics_and_what_is_tagged_with_them(answer: Answer) -> None:
         ("document", "document:tianjin-biosecurity-guidelines", "false"),
         ("event", "event:2nd-regional-workshop-bwc-biosafety-southeast-asia", "true"),
         ("event", "event:china-myanmar-thailand-ministerial-coordination-mechanism", "true"),
+        ("event", "event:gambling-and-fraud-crime-in-myawaddy", "false"),
         ("event", "event:joint-crackdown-december-2025", "false"),
         (
             "outcome",
@@ -720,9 +725,10 @@ def test_topics_and_what_is_tagged_with_them(answer: Answer) -> None:
         ),
         ("outcome", "outcome:gambling-and-fraud-parks-dismantled", "false"),
         ("outcome", "outcome:2nd-regional-workshop-bwc-endorsement-of-tianjin-guidelines", "false"),
+        ("outcome", "outcome:2nd-regional-workshop-bwc-multilateral-commitment", "true"),
     )
     everything = answer("topic-items", limit="1000")
-    assert len(everything) == 100
+    assert len(everything) == 114
     assert len({row[0] for row in everything}) == 30
     connectivity = answer("topic-items", topic="topic:connectivity")
     assert [(row[3], row[5]) for row in connectivity] == rows(
@@ -805,15 +811,33 @@ def test_what_the_article_calls_the_first_of_its_kind(answer: Answer) -> None:
 
 
 @covers("proposal-items")
-def test_li_qiangs_three_priorities_one_row_each(answer: Answer) -> None:
+def test_li_qiangs_proposals_one_row_per_item(answer: Answer) -> None:
+    call = "outcome:28th-china-asean-summit-li-qiang-call"
     priorities = "outcome:28th-china-asean-summit-li-qiang-priorities"
     expected = [
-        (expand(priorities), "Li Qiang", "28th China-ASEAN Summit", label)
-        for label in (
-            "Consolidating strategic mutual trust",
-            "Forging stronger people-to-people bonds",
-            "Promoting deeper convergence of interests",
+        (expand(proposal), "Li Qiang", "28th China-ASEAN Summit", label)
+        for proposal, labels in (
+            (
+                call,
+                (
+                    "Keeping external disturbances out",
+                    "Standing up for legitimate rights and interests by backing each other and "
+                    "acting in concert",
+                    "Staying united and self-reliant",
+                    "Steady, sound economic growth from complementary strengths and deeper "
+                    "cooperation",
+                ),
+            ),
+            (
+                priorities,
+                (
+                    "Consolidating strategic mutual trust",
+                    "Forging stronger people-to-people bonds",
+                    "Promoting deeper convergence of interests",
+                ),
+            ),
         )
+        for label in labels
     ]
     found = [(row[0], row[2], row[3], row[5]) for row in answer("proposal-items")]
     assert found == expected
@@ -848,3 +872,256 @@ def test_the_facts_of_one_story(live_server: str, dataset: Dataset, number: int)
     assert isomorphic(Graph().parse(data=reply.text, format="turtle"), expected)
     bound = fetch(live_server, "GET", target, headers={"Accept": QUERY}).text
     assert isomorphic(dataset.query(bound).graph, expected)
+
+
+RELATIONSHIPS = {
+    "Cambodia": "relationship:china-cambodia",
+    "Malaysia": "relationship:china-malaysia",
+    "Vietnam": "relationship:china-vietnam",
+}
+
+
+@covers("relationship-characterisations")
+def test_how_each_bilateral_relationship_is_characterised(answer: Answer) -> None:
+    found: dict[str | None, list[str | None]] = {}
+    for relationship, _, _, counterpart, kind, _, label, story in answer(
+        "relationship-characterisations"
+    ):
+        assert relationship == expand(RELATIONSHIPS[counterpart or ""])
+        assert (kind, story) == ("community with a shared future", expand("story:01"))
+        found.setdefault(counterpart, []).append(label)
+    assert found == {
+        "Cambodia": [
+            "first to build a bilateral community with a shared future",
+            "model of a new type of international relations",
+            "mutual support",
+            "pioneers of Belt and Road cooperation",
+            "united for international fairness and justice",
+        ],
+        "Malaysia": [
+            "equal treatment",
+            "high-level strategic cooperation",
+            "major developing countries",
+            "members of the Global South",
+            "model for relations between states",
+            "mutual respect",
+            "win-win cooperation",
+        ],
+        "Vietnam": [
+            "close neighbours",
+            "mutual learning",
+            "mutual support",
+            "of strategic significance",
+            "showcase of socialism",
+            "socialist partners",
+        ],
+    }
+
+
+@covers("relationship-characterisations")
+def test_the_countries_china_calls_socialist_partners(answer: Answer) -> None:
+    socialist = answer(
+        "relationship-characterisations", characterisation="characterisation:socialist-partners"
+    )
+    assert [(row[2], row[3], row[5]) for row in socialist] == rows(
+        ("country:vn", "Vietnam", "characterisation:socialist-partners")
+    )
+    # A broader characterisation finds the relationships characterised by a narrower one.
+    models = answer(
+        "relationship-characterisations", characterisation="characterisation:model-relations"
+    )
+    assert [(row[3], row[6]) for row in models] == [
+        ("Cambodia", "model of a new type of international relations"),
+        ("Malaysia", "model for relations between states"),
+    ]
+    # Seen from Vietnam's side, the counterpart is China.
+    assert {row[3] for row in answer("relationship-characterisations", side="country:vn")} == {
+        "China"
+    }
+    assert answer("relationship-characterisations", side="country:th") == []
+
+
+@covers("relationship-frameworks")
+def test_the_frameworks_each_relationship_is_tied_to(answer: Answer) -> None:
+    assert [(row[0], row[4], row[6]) for row in answer("relationship-frameworks")] == rows(
+        (RELATIONSHIPS["Cambodia"], "initiative:belt-and-road-initiative", "Initiative"),
+        (
+            RELATIONSHIPS["Cambodia"],
+            "initiative:china-cambodia-community-with-a-shared-future",
+            "Partnership",
+        ),
+        (
+            RELATIONSHIPS["Cambodia"],
+            "initiative:diamond-hexagon-cooperation-framework",
+            "Cooperation framework",
+        ),
+        (
+            RELATIONSHIPS["Malaysia"],
+            "initiative:china-malaysia-community-with-a-shared-future",
+            "Partnership",
+        ),
+        (
+            RELATIONSHIPS["Vietnam"],
+            "initiative:china-vietnam-community-with-a-shared-future",
+            "Partnership",
+        ),
+    )
+
+
+@covers("relationship-frameworks")
+def test_the_relationships_tied_to_the_belt_and_road_initiative(answer: Answer) -> None:
+    belt_and_road = answer(
+        "relationship-frameworks", framework="initiative:belt-and-road-initiative"
+    )
+    assert [(row[0], row[2], row[3], row[7]) for row in belt_and_road] == rows(
+        (RELATIONSHIPS["Cambodia"], "country:kh", "Cambodia", "story:01")
+    )
+    hexagon = "initiative:diamond-hexagon-cooperation-framework"
+    assert [row[3] for row in answer("relationship-frameworks", framework=hexagon)] == ["Cambodia"]
+    plan = "document:asean-china-plan-of-action-2026-2030"
+    assert answer("relationship-frameworks", framework=plan) == []
+
+
+@covers("stated-priorities")
+def test_the_priorities_stated_at_the_summit_in_order(answer: Answer) -> None:
+    summit = "event:28th-china-asean-summit"
+    priorities = "outcome:28th-china-asean-summit-li-qiang-priorities"
+    found = [
+        (row[2], row[4], row[5], row[7], row[8])
+        for row in answer("stated-priorities", event=summit)
+        if row[2] == expand(priorities)
+    ]
+    assert found == rows(
+        (
+            priorities,
+            "Li Qiang",
+            "1",
+            "Consolidating strategic mutual trust",
+            "aim:strategic-mutual-trust",
+        ),
+        (
+            priorities,
+            "Li Qiang",
+            "2",
+            "Promoting deeper convergence of interests",
+            "aim:convergence-of-interests",
+        ),
+        (
+            priorities,
+            "Li Qiang",
+            "3",
+            "Forging stronger people-to-people bonds",
+            "aim:people-to-people-bonds",
+        ),
+    )
+
+
+@covers("stated-priorities")
+def test_li_qiangs_call_comes_point_by_point_before_the_priorities(answer: Answer) -> None:
+    assert [(row[3], row[5], row[7]) for row in answer("stated-priorities")] == [
+        (
+            "Li Qiang's call on China and ASEAN in a changing world",
+            "1",
+            "Staying united and self-reliant",
+        ),
+        (
+            "Li Qiang's call on China and ASEAN in a changing world",
+            "2",
+            "Standing up for legitimate rights and interests by backing each other and acting "
+            "in concert",
+        ),
+        (
+            "Li Qiang's call on China and ASEAN in a changing world",
+            "3",
+            "Keeping external disturbances out",
+        ),
+        (
+            "Li Qiang's call on China and ASEAN in a changing world",
+            "4",
+            "Steady, sound economic growth from complementary strengths and deeper cooperation",
+        ),
+        (
+            "Li Qiang's three priorities for China-ASEAN cooperation",
+            "1",
+            "Consolidating strategic mutual trust",
+        ),
+        (
+            "Li Qiang's three priorities for China-ASEAN cooperation",
+            "2",
+            "Promoting deeper convergence of interests",
+        ),
+        (
+            "Li Qiang's three priorities for China-ASEAN cooperation",
+            "3",
+            "Forging stronger people-to-people bonds",
+        ),
+    ]
+    assert answer("stated-priorities", event="event:22nd-china-asean-expo") == []
+
+
+@covers("purposes")
+def test_what_each_initiative_and_mechanism_is_for(answer: Answer) -> None:
+    def purposes(item: str) -> list[tuple[str | None, ...]]:
+        return [(row[3], row[4], row[6]) for row in answer("purposes", item=item)]
+
+    assert purposes("event:china-myanmar-thailand-ministerial-coordination-mechanism") == rows(
+        ("advances", "initiative:china-asean-community-with-a-shared-future", "8"),
+        ("aims at", "aim:combat-telecom-and-online-fraud", "8"),
+    )
+    assert purposes("document:asean-china-plan-of-action-2026-2030") == rows(
+        ("aims at", "aim:practical-cooperation-quality", "3"),
+        ("aims at", "aim:regional-peace-stability-and-prosperity", "3"),
+        ("aims at", "aim:strategic-mutual-trust", "3"),
+    )
+    assert purposes("initiative:china-asean-collaborative-innovation-base") == rows(
+        ("aims at", "aim:cross-regional-innovation-network", "10")
+    )
+    assert purposes("relationship:china-malaysia") == rows(
+        ("aims at", "aim:new-golden-50-years", "1"),
+        ("aims at", "aim:common-interests", "1"),
+        ("aims at", "aim:cooperation-on-modernization", "1"),
+        ("aims at", "aim:mutual-learning-among-civilizations", "1"),
+        ("aims at", "aim:regional-peace-stability-and-prosperity", "1"),
+    )
+    everything = answer("purposes")
+    assert len(everything) == 54
+    assert [row[6] for row in everything] == sorted((row[6] for row in everything), key=int)
+    assert {row[2] for row in everything} == {
+        "Agreement",
+        "Bilateral relationship",
+        "Conference",
+        "Coordination mechanism",
+        "Initiative",
+        "Plan of action",
+        "Platform",
+        "Proposal",
+        "State visit",
+        "Summit",
+        "Thematic year",
+        "Upgrade protocol",
+        "Workshop",
+    }
+
+
+@covers("purposes")
+def test_what_serves_an_aim_and_its_narrower_aims(answer: Answer) -> None:
+    peace = answer("purposes", purpose="aim:regional-peace-and-stability")
+    assert [(row[0], row[4]) for row in peace] == rows(
+        ("relationship:china-cambodia", "aim:regional-peace-and-stability"),
+        ("relationship:china-malaysia", "aim:regional-peace-stability-and-prosperity"),
+        (
+            "document:asean-china-plan-of-action-2026-2030",
+            "aim:regional-peace-stability-and-prosperity",
+        ),
+    )
+    # Li Qiang's first priority and the plan of action share their aim.
+    trust = answer("purposes", purpose="aim:strategic-mutual-trust")
+    assert [(row[0],) for row in trust] == rows(
+        ("outcome:28th-china-asean-summit-priority-strategic-mutual-trust",),
+        ("document:asean-china-plan-of-action-2026-2030",),
+    )
+    home = answer("purposes", purpose="initiative:peaceful-safe-prosperous-beautiful-amicable-home")
+    assert [(row[0], row[3], row[6]) for row in home] == rows(
+        ("event:china-asean-year-of-people-to-people-exchanges-2024-2025", "advances", "6"),
+        ("initiative:china-asean-law-enforcement-cooperation", "advances", "8"),
+    )

@@ -42,7 +42,7 @@ def test_bundled_graph_conforms_without_any_result() -> None:
     result = run()
     assert result.exit_code == 0, result.output
     (summary,) = result.stdout.splitlines()
-    assert summary.startswith("Conforms: 0 violations, 0 warnings, 0 infos. Checked 19 files")
+    assert summary.startswith("Conforms: 0 violations, 0 warnings, 0 infos. Checked 20 files")
 
 
 def test_bundled_graph_conforms_when_run_as_a_program() -> None:
@@ -154,7 +154,7 @@ def test_user_files_pass_or_fail_on_their_own_merits() -> None:
     assert clean.exit_code == 0, clean.output
     assert clean.stdout.startswith(
         "Conforms: 0 violations, 0 warnings, 0 infos. Checked 1 file (31 triples), "
-        "with 9 more files read as context, against "
+        "with 10 more files read as context, against "
     )
     broken = run(str(PARTICIPATIONS))
     assert broken.exit_code == 1
@@ -191,7 +191,7 @@ def test_json_report_has_the_documented_fields() -> None:
         "checks",
     }
     assert report["checked"]["files"] == 1
-    assert report["checked"]["contextFiles"] == 9
+    assert report["checked"]["contextFiles"] == 10
     assert len(report["results"]) == 9
     for item in report["results"]:
         assert set(item) == RESULT_FIELDS
@@ -266,14 +266,14 @@ def test_the_summary_counts_the_files_asked_for_and_the_context_apart(tmp_path: 
     )
     single = run(str(one))
     assert single.exit_code == 0, single.output
-    assert "Checked 1 file (2 triples), with 9 more files read as context, against " in (
+    assert "Checked 1 file (2 triples), with 10 more files read as context, against " in (
         single.stdout
     )
     both = run(str(one), str(WARNINGS_ONLY))
     assert "Checked 2 files (" in both.stdout
-    assert ", with 9 more files read as context, " in both.stdout
+    assert ", with 10 more files read as context, " in both.stdout
     everything = run()
-    assert "Checked 19 files (" in everything.stdout
+    assert "Checked 20 files (" in everything.stdout
     assert "context" not in everything.stdout
 
 

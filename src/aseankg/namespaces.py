@@ -41,11 +41,15 @@ ENTITY_KINDS = (
     "participation",
     "document",
     "initiative",
+    "relationship",
     "outcome",
     "topic",
     "role",
     "qualifier",
     "unit",
+    "relationship-kind",
+    "characterisation",
+    "aim",
     "scheme",
 )
 

@@ -21,7 +21,7 @@ def test_same_seed_gives_the_same_files(tmp_path: Path) -> None:
     generate(tmp_path / "b", "--stories", "30", "--seed", "5")
     generate(tmp_path / "c", "--stories", "30", "--seed", "6")
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.ttl"))
-    assert len(files) == 30 + 10 + 8 + 2
+    assert len(files) == 30 + 10 + 9 + 2
     assert all(
         (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files
     )
@@ -33,7 +33,7 @@ def test_same_seed_gives_the_same_files(tmp_path: Path) -> None:
 def test_generated_folder_loads_with_one_graph_per_story(tmp_path: Path) -> None:
     out = tmp_path / "syn"
     generate(out, "--stories", "25")
-    assert len(data_sources(out)) == 25 + 10 + 8 + 2
+    assert len(data_sources(out)) == 25 + 10 + 9 + 2
     dataset = load_dataset(out, bundle.ontology_dir())
     assert len(dataset.graph(STORY_GRAPH["05"])) == len(load_dataset().graph(STORY_GRAPH["05"]))
     for number in (11, 23, 35):

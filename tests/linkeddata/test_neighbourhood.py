@@ -110,7 +110,7 @@ def test_many_neighbours_are_capped_and_counted(client: FlaskClient) -> None:
     # The most telling first: every event China took part in is drawn.
     assert [category for category, _ in drawn.values()][:4] == ["event"] * 4
     more = svg.find("text[@class='more']")
-    assert more is not None and more.text == "and 10 more, all in the tables below"
+    assert more is not None and more.text == "and 16 more, all in the tables below"
     for name in ("President of China", "Premier of China", "Diamond Hexagon cooperation framework"):
         assert name in page.split('<svg class="neighbourhood"', 1)[0] + page.split("</svg>")[-1]
 

@@ -189,11 +189,13 @@ def test_pages_link_to_the_next_and_previous_page(live_server: str) -> None:
         '</api/queries/topic-items?limit=50&offset=0>; rel="prev"'
     )
     last = get(f"{live_server}/api/queries/topic-items?limit=50&offset=100")
-    assert last.json()["results"]["bindings"] == []
+    assert len(last.json()["results"]["bindings"]) == 14
     assert 'rel="next"' not in last.headers["Link"]
+    beyond = get(f"{live_server}/api/queries/topic-items?limit=50&offset=150")
+    assert beyond.json()["results"]["bindings"] == []
     pages = [
         get(f"{live_server}/api/queries/topic-items.csv?limit=30&offset={offset}").text
-        for offset in (0, 30, 60, 90)
+        for offset in (0, 30, 60, 90, 120)
     ]
     whole = get(f"{live_server}/api/queries/topic-items.csv?limit=1000").text.splitlines()
     assert [line for page in pages for line in page.splitlines()[1:]] == whole[1:]

@@ -4,7 +4,7 @@ The pictures are drawn on the server so that pages work without scripts; their t
 comes from the data and is escaped by the templates like any other text.
 """
 
-#: Twelve colours that stay apart from each other and readable on white.
+#: Thirteen colours that stay apart from each other and readable on white.
 PALETTE = (
     "#4e79a7",
     "#f28e2b",
@@ -18,6 +18,7 @@ PALETTE = (
     "#2f4b7c",
     "#79706e",
     "#8cd17d",
+    "#499894",
 )
 
 #: Characters about a third of the font size wide, and about a whole one; the rest are
