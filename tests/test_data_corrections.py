@@ -109,8 +109,8 @@ def test_no_literal_copies_eight_words_of_the_article(
     assert not copies, "\n".join(sorted(copies))
 
 
-# "More than 20 major projects ... with a total contract value of nearly 40 billion yuan
-# (US$5.73 billion)": one vague figure in two currencies, for those projects.
+# Story 10 gives the signed projects' value once, vaguely, in yuan and again in dollars:
+# one vague figure in two currencies, for those projects.
 
 
 def test_the_dollar_figure_is_as_vague_as_the_yuan_figure(dataset: Dataset) -> None:
@@ -137,7 +137,8 @@ def test_version_3_0_names_the_upgraded_trade_area_not_the_protocol(dataset: Dat
     assert (protocol, AK.implements, area) in dataset
 
 
-# "To date, more than 7,600 Chinese criminal suspects ... parks have been dismantled."
+# Story 8's totals (suspects handed over, parks dismantled) are counted to date, for the
+# cooperation as a whole.
 
 MECHANISM = entity("event:china-myanmar-thailand-ministerial-coordination-mechanism")
 CRACKDOWN = entity("event:joint-crackdown-december-2025")
