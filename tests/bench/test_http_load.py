@@ -33,6 +33,11 @@ def test_minutes_are_a_unit_wrk_uses() -> None:
     assert load.p99_ms == 72_000.0
 
 
+def test_a_figure_in_seconds_may_end_in_a_space() -> None:
+    load = parse_wrk(REPORT.replace("50%    2.90ms", "50%    1.15s "), seconds=1, clients=4)
+    assert load.p50_ms == 1150.0
+
+
 def test_a_report_without_a_distribution_is_an_error() -> None:
     with pytest.raises(RuntimeError, match="unexpected wrk output"):
         parse_wrk(REPORT.replace("     99%    1.50s\n", ""), seconds=1, clients=4)

@@ -1,14 +1,17 @@
 """The benchmark runner and the SHACL engine comparison, at the smallest size."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from aseankg.backends.http import PASSWORD_VARIABLE, USER_VARIABLE
 from aseankg.bench.workload import canned_queries
 from aseankg.cli import main
+from tests.support.virtuoso import running_virtuoso
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -18,9 +21,16 @@ def test_the_runner_measures_every_figure_at_the_smallest_size(tmp_path: Path) -
     command = [sys.executable, "-m", "aseankg", "bench", "run", "--stories", "0"]
     options = ["--repeat", "2", "--http-seconds", "1", "--rdflib-timeout", "60"]
     paths = ["--work-dir", str(tmp_path / "work"), "--out", str(out)]
-    finished = subprocess.run(
-        [*command, *options, *paths], capture_output=True, text=True, timeout=600, check=False
-    )
+    with running_virtuoso() as virtuoso:
+        login = {USER_VARIABLE: virtuoso.user, PASSWORD_VARIABLE: virtuoso.password}
+        finished = subprocess.run(
+            [*command, *options, *paths, "--virtuoso", virtuoso.query_url],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+            env={**os.environ, **login},
+        )
     assert finished.returncode == 0, finished.stderr[-3000:]
 
     results = json.loads(out.read_text(encoding="utf-8"))
@@ -40,11 +50,28 @@ def test_the_runner_measures_every_figure_at_the_smallest_size(tmp_path: Path) -
             assert load["errors"] == 0 and load["requests"] > 0, load
             assert load["client"] in ("wrk", "python")
     assert size["http"]["aseankg"]["first_answer_s"] > 0
+    backends = size["backends"]
+    assert set(backends) == {"memory", "disk", "oxigraph", "virtuoso"}
+    canned = {query.name for query in canned_queries()}
+    for name, backend in backends.items():
+        assert backend["first_answer_s"] > 0 and backend["memory_mb"] > 0, name
+        assert (backend["load_s"] is None) == (name == "memory")
+        assert set(backend["canned"]) == canned
+        assert all(
+            figures["p95_ms"] >= figures["median_ms"] > 0 for figures in backend["canned"].values()
+        )
+    for name in ("oxigraph", "virtuoso"):
+        assert set(backends[name]["direct"]) == canned
+        for side in ("aseankg", "store"):
+            load = backends[name]["throughput"][side]
+            assert load["errors"] == 0 and load["requests"] > 0, (name, side, load)
 
     table = finished.stdout
     assert "== 10 stories, 2,343 quads" in table
     assert "events-2025-timeline" in table
     assert "validation of the bundled graph under 2 s" in table
+    assert "canned, cold p50/p95 ms" in table and "direct virtuoso" in table
+    assert "aseankg in front of Oxigraph server within 1.2x" in table
 
 
 def test_pyrudof_disagrees_with_pyshacl_on_ill_typed_dates() -> None:

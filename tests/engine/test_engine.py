@@ -189,7 +189,7 @@ def test_workers_cannot_reach_the_network_even_past_the_guard(engine: Engine) ->
         text=f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
         media_type=JSON.media_type,
     )
-    pool = WorkerPool(engine.store, 1)
+    pool = WorkerPool(engine.backend, 1)
     try:
         reply = pool.run(job, 5.0)
     finally:
@@ -203,7 +203,7 @@ def test_workers_cannot_reach_the_network_even_past_the_guard(engine: Engine) ->
 def test_workers_do_not_hold_the_parents_sockets(engine: Engine) -> None:
     """A worker forked while its parent serves requests must not keep their connections open."""
     parent_side, peer = socket.socketpair()
-    pool = WorkerPool(engine.store, 1)
+    pool = WorkerPool(engine.backend, 1)
     try:
         pool.start()
         parent_side.close()
@@ -252,5 +252,5 @@ def test_what_the_store_cannot_evaluate_or_write_is_told_apart_from_failures(
     engine: Engine, text: str, media_type: str, kind: str, says: str
 ) -> None:
     """Past the guard, the store's own refusals are the query's fault (400, 406), not 500."""
-    reply = answer(engine.store, QueryJob(text=text, media_type=media_type))
+    reply = answer(engine.backend, QueryJob(text=text, media_type=media_type))
     assert (reply.error, says in reply.message) == (kind, True), reply.message

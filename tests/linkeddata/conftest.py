@@ -18,7 +18,7 @@ PARSERS = {syntax.media_type: syntax.rdflib for syntax in RDF_SYNTAXES}
 
 @pytest.fixture(scope="session")
 def store_quads(app: Flask) -> set[pyoxigraph.Quad]:
-    return set(engine_of(app).store)
+    return set(engine_of(app).backend.store)
 
 
 @pytest.fixture(scope="session")

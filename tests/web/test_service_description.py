@@ -161,7 +161,7 @@ def test_the_default_graph_counts_a_fact_in_two_graphs_once(data_copy: Path) -> 
     try:
         reply = app.test_client().get("/sparql", headers={"Accept": "text/turtle"})
         description = Graph().parse(data=reply.data, format="turtle")
-        store = engine_of(app).store
+        store = engine_of(app).backend.store
         quads = len(store)
         triples = len({(quad.subject, quad.predicate, quad.object) for quad in store})
     finally:

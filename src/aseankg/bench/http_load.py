@@ -49,8 +49,9 @@ def measure(url: str, headers: dict[str, str], seconds: int, clients: int) -> Lo
 
 
 # A percentile row of wrk's latency distribution, anchored at the line's start: a
-# "+/- Stdev" column such as "75.99%" also ends in "99%".
-_PERCENTILE = r"^\s+{}%\s+(\S+)$"
+# "+/- Stdev" column such as "75.99%" also ends in "99%". wrk pads a figure in seconds
+# with a space.
+_PERCENTILE = r"^\s+{}%\s+(\S+)\s*$"
 
 
 def _milliseconds(text: str) -> float:

@@ -97,7 +97,7 @@ def queries_engine(data_dir: str, times: str, budget: str) -> None:
         if query.form == "SELECT":
 
             def direct(text: str = prepared.text) -> bytes:
-                result = engine.store.query(text, use_default_graph_as_union=True)
+                result = engine.backend.store.query(text, use_default_graph_as_union=True)
                 return result.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
 
             repeat(f"{query.name} (store, in process)", direct, int(times), float(budget))

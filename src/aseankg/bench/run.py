@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from aseankg.bench import http_load, servers
+from aseankg.bench import backends, http_load, servers
 from aseankg.bench.generate import generate
 from aseankg.bench.workload import HTTP_CANNED, JOIN, canned_queries
 
@@ -48,6 +48,9 @@ class Settings:
     clients: int = 8
     validate_up_to: int = 200_000
     """Largest graph (in quads) validated; pySHACL grows much faster than the rest."""
+    virtuoso: str | None = None
+    """The query URL of a running Virtuoso to measure as a backend (credentials in the
+    environment); None leaves it out."""
 
 
 def machine() -> dict[str, Any]:
@@ -203,6 +206,7 @@ def measure_size(stories: int, settings: Settings, progress: Progress) -> dict[s
         "validation": validation(folder, store["quads"], settings, progress),
         "queries": in_process(folder, settings, progress),
         "http": http(folder, settings, progress),
+        "backends": backends.measure(folder, settings, progress, settings.virtuoso),
     }
 
 

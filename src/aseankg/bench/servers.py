@@ -21,6 +21,8 @@ class Running:
     """Base URL, e.g. ``http://127.0.0.1:41234``."""
     first_answer_seconds: float
     """From starting the process to the first answered request."""
+    pid: int = 0
+    """The server's process, which leads a process group of its own (with its workers)."""
 
 
 def free_port() -> int:
@@ -53,7 +55,7 @@ def running(
     )
     try:
         _wait_until_answering(base + probe_path, process, ready_within)
-        yield Running(base, round(time.perf_counter() - started, 3))
+        yield Running(base, round(time.perf_counter() - started, 3), process.pid)
     finally:
         _stop(process)
 
@@ -98,6 +100,25 @@ def aseankg_server(*options: str, env: Mapping[str, str] | None = None) -> Itera
         yield server
 
 
+def group_memory_mb(leader: int) -> float:
+    """Proportional set size of a process group, in MB: memory its processes share (a
+    store inherited by forking) counts once, split between them. Linux only; 0 elsewhere."""
+    total_kb = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if os.getpgid(int(entry.name)) != leader:
+                continue
+            rollup = (entry / "smaps_rollup").read_text()
+        except OSError:
+            continue
+        total_kb += sum(
+            int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")
+        )
+    return round(total_kb / 1024, 1)
+
+
 def oxigraph_binary() -> str:
     """The ``oxigraph`` command of the ``oxigraph`` package (installed beside this Python)."""
     beside = Path(sys.executable).with_name("oxigraph")
@@ -119,12 +140,13 @@ def load_oxigraph(location: Path, nquads: Path) -> float:
 
 
 @contextmanager
-def oxigraph_server(location: Path) -> Iterator[Running]:
-    """Oxigraph's own server, read-only, with the union of all graphs as default graph."""
+def oxigraph_server(location: Path, *, writable: bool = False) -> Iterator[Running]:
+    """Oxigraph's own server, with the union of all graphs as default graph; read-only
+    unless ``writable`` (for ``aseankg load``, which writes through SPARQL Update)."""
     port = free_port()
     command = [
         oxigraph_binary(),
-        "serve-read-only",
+        "serve" if writable else "serve-read-only",
         "--location",
         str(location),
         "--bind",

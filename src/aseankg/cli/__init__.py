@@ -6,6 +6,7 @@ from aseankg import __version__
 from aseankg.cli.bench import bench
 from aseankg.cli.export import export
 from aseankg.cli.find import find
+from aseankg.cli.load import load
 from aseankg.cli.new import new
 from aseankg.cli.query import query
 from aseankg.cli.serve import serve
@@ -15,12 +16,14 @@ from aseankg.cli.validate import validate
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aseankg")
 def main() -> None:
-    """Validate, query, export, serve and add to the China-ASEAN cooperation knowledge graph."""
+    """Validate, query, export, load, serve and add to the China-ASEAN cooperation
+    knowledge graph."""
 
 
 main.add_command(bench)
 main.add_command(export)
 main.add_command(find)
+main.add_command(load)
 main.add_command(new)
 main.add_command(query)
 main.add_command(serve)

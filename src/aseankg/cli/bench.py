@@ -134,6 +134,12 @@ def _story_counts(_: click.Context, __: click.Parameter, value: str) -> tuple[in
     show_default=True,
     help="Largest graph, in quads, to validate (pySHACL grows faster than the rest).",
 )
+@click.option(
+    "--virtuoso",
+    metavar="URL",
+    help="The SPARQL query URL of a running Virtuoso to load and measure as a backend too "
+    "(credentials in ASEANKG_STORE_USER and ASEANKG_STORE_PASSWORD).",
+)
 def run(
     stories: tuple[int, ...],
     work_dir: Path,
@@ -144,6 +150,7 @@ def run(
     clients: int,
     rdflib_timeout: float,
     validate_up_to: int,
+    virtuoso: str | None,
 ) -> None:
     """Measure load, validation, queries and HTTP at each size, against rdflib and Oxigraph.
 
@@ -161,6 +168,7 @@ def run(
         clients=clients,
         rdflib_timeout=rdflib_timeout,
         validate_up_to=validate_up_to,
+        virtuoso=virtuoso,
     )
     results = run_benchmark(settings, lambda line: click.echo(line, err=True))
     write_atomically(out, json.dumps(results, indent=2).encode())

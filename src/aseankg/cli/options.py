@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 import click
 
 from aseankg import bundle
+from aseankg.backends.kinds import NAMES as STORE_KINDS
 from aseankg.engine import Limits
 from aseankg.formats import Syntax, find, names
 from aseankg.layout import Source, dataset_sources
@@ -61,6 +62,14 @@ def data_sources_of(data_dir: Path | None, article_dirs: Sequence[Path] = ()) ->
     """The files of the dataset the options ``--data`` and ``--article`` name."""
     return dataset_sources(data_dir or bundle.data_dir(), bundle.ontology_dir(), article_dirs)
 
+
+#: ``--store-kind KIND``: what kind of store server ``--store URL`` is (load, serve).
+store_kind_option: Callable[[F], F] = click.option(
+    "--store-kind",
+    type=click.Choice(STORE_KINDS),
+    help="The kind of store server --store names (see the README); by default recognised "
+    "from its answers, and plain SPARQL 1.1 when not.",
+)
 
 #: ``--max-rows N``: the engine's row cap.
 max_rows_option: Callable[[F], F] = click.option(

@@ -12,6 +12,7 @@ from aseankg.cli.options import (
     articles_option,
     data_option,
     max_rows_option,
+    store_kind_option,
     timeout_option,
 )
 from aseankg.engine import DEFAULT_CACHE_BYTES
@@ -21,6 +22,12 @@ MB = 1024 * 1024
 
 class PortError(click.ClickException):
     """The port cannot be listened on: one line, exit status 2."""
+
+    exit_code = 2
+
+
+class StoreUnusable(click.ClickException):
+    """The store cannot be opened or reached: one line, exit status 2."""
 
     exit_code = 2
 
@@ -46,6 +53,15 @@ class BaseUrl(click.ParamType):
 )
 @data_option
 @articles_option
+@click.option(
+    "--store",
+    metavar="PATH|URL",
+    help="Serve a store instead of the files: the PATH of a store written by aseankg load "
+    "(opened read-only, nothing parsed), or the SPARQL query URL of a store server "
+    "(Oxigraph, Virtuoso, any SPARQL 1.1 store) holding what aseankg load put there. "
+    "Credentials come from ASEANKG_STORE_USER and ASEANKG_STORE_PASSWORD, or a netrc file.",
+)
+@store_kind_option
 @click.option(
     "--workers",
     default=2,
@@ -138,6 +154,8 @@ def serve(
     port: int,
     data_dir: Path | None,
     article_dirs: tuple[Path, ...],
+    store: str | None,
+    store_kind: str | None,
     workers: int,
     threads: int,
     query_workers: int,
@@ -156,9 +174,19 @@ def serve(
     """Serve the knowledge graph: SPARQL endpoint, canned queries and linked data.
 
     The data is loaded once, before the web workers start; a file that does not
-    parse stops the command with exit status 2 and a file:line message.
+    parse stops the command with exit status 2 and a file:line message. With
+    --store, nothing is loaded: the store is opened, or asked whether it answers,
+    and a store that cannot be used stops the command with exit status 2. A store
+    server that goes down while serving gives 502, one too slow for the time limit
+    504; answers already cached are still served.
     """
     # The web stack is imported here, not at the top: other commands start faster without it.
+    if store and (data_dir or article_dirs):
+        raise click.UsageError(
+            "--store serves what aseankg load put in the store; give --data and --article "
+            "to aseankg load instead"
+        )
+    from aseankg.backends import StoreError
     from aseankg.web import create_app
     from aseankg.web.server import PortUnavailable, check_port
     from aseankg.web.server import serve as run_server
@@ -169,6 +197,8 @@ def serve(
             {
                 "ASEANKG_DATA_DIR": data_dir,
                 "ASEANKG_ARTICLE_DIRS": article_dirs,
+                "ASEANKG_STORE": store,
+                "ASEANKG_STORE_KIND": store_kind,
                 "ASEANKG_QUERY_TIMEOUT": timeout,
                 "ASEANKG_MAX_ROWS": max_rows,
                 "ASEANKG_MAX_QUERY_LENGTH": max_query_length,
@@ -189,3 +219,5 @@ def serve(
         )
     except PortUnavailable as error:
         raise PortError(str(error)) from None
+    except StoreError as error:
+        raise StoreUnusable(str(error)) from None

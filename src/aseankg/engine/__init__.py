@@ -25,6 +25,8 @@ from aseankg.engine.errors import (
     QueryTimeout,
     QueryTooLong,
     ResultFormatUnsupported,
+    StoreTimeout,
+    StoreUnavailable,
     UpdateRefused,
 )
 from aseankg.engine.pool import Caller
@@ -48,6 +50,8 @@ __all__ = [
     "QueryTimeout",
     "QueryTooLong",
     "ResultFormatUnsupported",
+    "StoreTimeout",
+    "StoreUnavailable",
     "Term",
     "UpdateRefused",
 ]

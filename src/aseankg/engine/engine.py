@@ -1,7 +1,9 @@
-"""The query engine: an Oxigraph store behind the guard, the limits and the worker pool.
+"""The query engine: a backend behind the guard, the limits and the worker pool.
 
-It knows nothing about HTTP. Callers ``prepare`` a query (which checks it and
-tells them its form, so they can choose a result format), then ``execute`` it.
+The backend is an Oxigraph store (in memory or on disk) or a store server (see
+``aseankg.backends``); the engine treats them alike. It knows nothing about HTTP.
+Callers ``prepare`` a query (which checks it and tells them its form, so they can
+choose a result format), then ``execute`` it.
 """
 
 import csv
@@ -9,9 +11,12 @@ import hashlib
 import io
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pyoxigraph
 
+from aseankg.backends import Backend, open_store
+from aseankg.backends.local import MemoryBackend
 from aseankg.bounded_cache import BoundedCache
 from aseankg.engine import guard
 from aseankg.engine.errors import (
@@ -19,8 +24,11 @@ from aseankg.engine.errors import (
     QueryRefused,
     QueryResourcesExceeded,
     QuerySyntaxError,
+    QueryTimeout,
     QueryTooLong,
     ResultFormatUnsupported,
+    StoreTimeout,
+    StoreUnavailable,
 )
 from aseankg.engine.pool import Caller, WorkerPool
 from aseankg.engine.worker import DumpJob, QueryJob, Reply, Term, answer
@@ -132,26 +140,27 @@ class Engine:
 
     def __init__(
         self,
-        store: pyoxigraph.Store,
+        backend: Backend,
         *,
-        version: str,
         limits: Limits,
         workers: int = 2,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
     ) -> None:
-        self.store = store
-        self.version = version
+        self.backend = backend
+        self.version = backend.version
         """Identifies the loaded data; use it in cache keys and ETags."""
+        self.modified = backend.modified
+        """When the data last changed."""
         self.limits = limits
-        self.graphs = frozenset(graph.value for graph in store.named_graphs())
+        self.graphs = backend.graphs()
         self._pool = WorkerPool(
-            store,
+            backend,
             workers,
             memory_bytes=limits.query_memory_bytes,
             by_client=limits.share_by_client,
         )
         self._own_pool = WorkerPool(
-            store, workers, memory_bytes=limits.query_memory_bytes, by_client=False
+            backend, workers, memory_bytes=limits.query_memory_bytes, by_client=False
         )
         self.results: BoundedCache[QueryResult] = BoundedCache(cache_bytes)
         """Serialized results already computed, by query, graphs, bindings and format."""
@@ -166,9 +175,28 @@ class Engine:
         cache_bytes: int = DEFAULT_CACHE_BYTES,
     ) -> "Engine":
         sources = list(sources)
-        return cls(
+        newest = max((source.path.stat().st_mtime for source in sources), default=0)
+        backend = MemoryBackend(
             load_store(sources),
             version=fingerprint(sources),
+            modified=datetime.fromtimestamp(int(newest), UTC),
+        )
+        return cls(backend, limits=limits or Limits(), workers=workers, cache_bytes=cache_bytes)
+
+    @classmethod
+    def from_store(
+        cls,
+        spec: str,
+        *,
+        kind: str | None = None,
+        limits: Limits | None = None,
+        workers: int = 2,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
+    ) -> "Engine":
+        """An engine over a store on disk (a path) or a store server (a URL); see
+        ``aseankg.backends.open_store``."""
+        return cls(
+            open_store(spec, kind),
             limits=limits or Limits(),
             workers=workers,
             cache_bytes=cache_bytes,
@@ -302,8 +330,25 @@ class Engine:
             max_triples=query.max_triples,
             max_result_bytes=self.limits.max_result_bytes,
             base_iri=query.base_iri,
+            timeout=self.limits.timeout,
         )
-        reply = run(job)
+        try:
+            reply = run(job)
+        except QueryTimeout as error:
+            if not self.backend.remote:
+                raise
+            raise StoreTimeout(
+                f"the store at {self.backend.location} did not answer within the time limit "
+                f"of {self.limits.timeout:g} s; the query was stopped"
+            ) from error
+        self._raise_for(reply)
+        result = QueryResult(reply.payload, result_format, reply.truncated)
+        self.results.put(key, result, len(reply.payload))
+        return result
+
+    @staticmethod
+    def _raise_for(reply: Reply) -> None:
+        """Raise the engine error a failed reply stands for."""
         if reply.error == "syntax":
             raise QuerySyntaxError(reply.message)
         if reply.error == "query":
@@ -312,11 +357,12 @@ class Engine:
             raise ResultFormatUnsupported(reply.message)
         if reply.error == "too-large":
             raise QueryResourcesExceeded(reply.message)
+        if reply.error == "store-slow":
+            raise StoreTimeout(reply.message)
+        if reply.error == "store":
+            raise StoreUnavailable(reply.message)
         if reply.error:
             raise EngineFailure(reply.message)
-        result = QueryResult(reply.payload, result_format, reply.truncated)
-        self.results.put(key, result, len(reply.payload))
-        return result
 
     def select(self, text: str, **substitutions: Term) -> list[dict[str, Term]]:
         """The solutions of one of the server's own SELECT queries, whole (no row cap).
@@ -334,13 +380,13 @@ class Engine:
         prefixes: Mapping[str, str] | None = None,
     ) -> bytes:
         """Every quad of the store in a syntax that keeps graphs, or the triples of one
-        ``graph``, in this process (no time limit: the work is bounded by the data).
+        ``graph``, in this process (no time limit: the work is bounded by the data; a
+        store server has a time limit per read).
 
         ``prefixes`` are declared in syntaxes that have them (Turtle, TriG, RDF/XML).
         """
         if graph is None and not syntax.keeps_graphs:
             raise ValueError(f"{syntax.label} holds one graph: name the graph to dump")
-        reply = answer(self.store, DumpJob(syntax.media_type, graph, dict(prefixes or {})))
-        if reply.error:
-            raise EngineFailure(reply.message)
+        reply = answer(self.backend, DumpJob(syntax.media_type, graph, dict(prefixes or {})))
+        self._raise_for(reply)
         return reply.payload

@@ -33,6 +33,14 @@ class QueryTimeout(EngineError):
     """The query ran past its time limit and its worker process was stopped."""
 
 
+class StoreTimeout(QueryTimeout):
+    """The store server did not answer within the query's time limit."""
+
+
+class StoreUnavailable(EngineError):
+    """The store server could not be reached, or failed to answer."""
+
+
 class EngineBusy(EngineError):
     """Every query worker stayed busy for the whole time limit."""
 

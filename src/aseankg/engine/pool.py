@@ -17,8 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
-import pyoxigraph
-
+from aseankg.backends.base import Backend
 from aseankg.engine.errors import (
     CallerBusy,
     EngineBusy,
@@ -54,7 +53,7 @@ class _Ticket:
 
 
 class WorkerPool:
-    """``size`` forked query processes sharing the store of the process that starts them.
+    """``size`` forked query processes querying the backend of the process that starts them.
 
     Shared by clients (``by_client``), at most ``2 * size`` queries wait for a process,
     and one client may hold at most ``size - 1`` processes (one when there is a single
@@ -65,7 +64,7 @@ class WorkerPool:
 
     def __init__(
         self,
-        store: pyoxigraph.Store,
+        backend: Backend,
         size: int,
         *,
         memory_bytes: int | None = None,
@@ -73,7 +72,7 @@ class WorkerPool:
     ) -> None:
         if size < 1:
             raise ValueError("a worker pool needs at least one worker")
-        self._store = store
+        self._backend = backend
         self._size = size
         self._memory_bytes = memory_bytes
         self._waiting_room = 2 * size if by_client else 16 * size
@@ -95,7 +94,7 @@ class WorkerPool:
         before it grows, where possible."""
         with self._changed:
             if self._spawner is None:
-                self._spawner = Spawner(self._store, self._memory_bytes)
+                self._spawner = Spawner(self._backend, self._memory_bytes)
                 self._idle = [self._spawn() for _ in range(self._size)]
 
     def _spawn(self) -> _Worker:

@@ -14,21 +14,20 @@ import threading
 from multiprocessing import get_context, reduction
 from multiprocessing.connection import Connection
 
-import pyoxigraph
-
+from aseankg.backends.base import Backend
 from aseankg.engine.worker import close_inherited_sockets, exit_when_orphaned, reset_signals, serve
 
 _FORK = get_context("fork")
 
 
 class Spawner:
-    """Forks query processes on request, from a copy of the store taken at its own start."""
+    """Forks query processes on request, from a copy of the backend taken at its own start."""
 
-    def __init__(self, store: pyoxigraph.Store, memory_bytes: int | None) -> None:
+    def __init__(self, backend: Backend, memory_bytes: int | None) -> None:
         self._connection, child_end = _FORK.Pipe()
         self._process = _FORK.Process(
             target=_spawn_on_request,
-            args=(child_end, store, memory_bytes),
+            args=(child_end, backend, memory_bytes),
             name="aseankg-spawner",
             daemon=True,
         )
@@ -50,9 +49,7 @@ class Spawner:
         self._connection.close()
 
 
-def _spawn_on_request(
-    connection: Connection, store: pyoxigraph.Store, memory_bytes: int | None
-) -> None:
+def _spawn_on_request(connection: Connection, backend: Backend, memory_bytes: int | None) -> None:
     """The spawner's loop: fork one query process per request until the parent goes."""
     reset_signals()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps the query processes
@@ -67,7 +64,7 @@ def _spawn_on_request(
             connection.close()
             ours.close()
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            serve(Connection(theirs.detach()), store, memory_bytes)
+            serve(Connection(theirs.detach()), backend, memory_bytes)
             os._exit(0)
         theirs.close()
         connection.send(pid)

@@ -1,8 +1,10 @@
-"""The query worker: a child process that owns a copy of the store and runs one job at a time.
+"""The query worker: a child process that queries the backend and runs one job at a time.
 
 Oxigraph has no way to cancel a running query, so every query runs in a worker
 that can be killed without harming anything else. Workers are forked from the
-process that loaded the store, so they share its memory instead of re-parsing.
+process that loaded the store, so they share its memory instead of re-parsing; a
+worker over a store on disk opens it itself, and one over a store server holds the
+connection, so that killing the worker drops the request.
 """
 
 import itertools
@@ -11,75 +13,27 @@ import re
 import resource
 import signal
 import stat
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection
 
 import pyoxigraph
 
+from aseankg.backends.base import Backend, ResultTooLarge, StoreFailure, StoreTooSlow
+from aseankg.backends.jobs import DumpJob, Job, QueryJob, Reply
 from aseankg.engine.sandbox import isolate_network
 from aseankg.engine.syntax import explain
 from aseankg.terms import Term
 
+__all__ = ["DumpJob", "Job", "QueryJob", "Reply", "Term", "answer", "serve"]
+
 #: How often an idle worker checks that the process that started it is still there.
 _PARENT_CHECK_SECONDS = 1.0
-
-
-@dataclass(frozen=True)
-class QueryJob:
-    """A query as the store runs it; graph lists of None mean "as the query says"."""
-
-    text: str
-    media_type: str
-    """The result syntax (format objects do not cross process boundaries)."""
-    union_default_graph: bool = True
-    default_graphs: tuple[str, ...] | None = None
-    named_graphs: tuple[str, ...] | None = None
-    substitutions: dict[str, Term] = field(default_factory=dict)
-    original_text: str | None = None
-    """The text as the user wrote it, when ``text`` is a rewrite (for error positions)."""
-    max_triples: int | None = None
-    """Most triples a CONSTRUCT or DESCRIBE result holds (its LIMIT counts solutions)."""
-    max_result_bytes: int | None = None
-    """Largest serialized result; a larger one stops the query."""
-    base_iri: str | None = None
-    """What relative IRIs in the query resolve against; None leaves them errors."""
-
-
-@dataclass(frozen=True)
-class DumpJob:
-    """The store in one RDF syntax, named by media type: every quad, or one graph's triples."""
-
-    media_type: str
-    graph: str | None = None
-    prefixes: dict[str, str] = field(default_factory=dict)
-
-
-Job = QueryJob | DumpJob
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What a worker sends back: the serialized result, or an error kind and message."""
-
-    payload: bytes = b""
-    error: str | None = None
-    """None on success, else "syntax", "query" (it asks for what cannot be evaluated),
-    "format" (the result cannot be written in the asked format), "too-large" or
-    "failure"."""
-    message: str = ""
-    truncated: bool = False
-    """The triples of a graph result were cut at the job's ``max_triples``."""
 
 
 #: How Oxigraph says that a query calls a function it lacks, or with the wrong arguments.
 _QUERY_FAULT = re.compile(r"is not supported|requires between \d+ and \d+ arguments")
 #: How it says that a result cannot be written in the format asked for.
 _FORMAT_FAULT = re.compile(r"does not support")
-
-
-class ResultTooLarge(Exception):
-    """The serialized result grew past the job's byte limit."""
 
 
 class _BoundedBuffer:
@@ -107,8 +61,8 @@ class _BoundedBuffer:
 class _Counted:
     """Triples up to a cap, noting whether any were left out."""
 
-    def __init__(self, triples: Iterator[pyoxigraph.Triple], cap: int | None) -> None:
-        self._triples = triples
+    def __init__(self, triples: Iterable[pyoxigraph.Triple], cap: int | None) -> None:
+        self._triples = iter(triples)
         self._cap = cap
         self.truncated = False
 
@@ -120,47 +74,32 @@ class _Counted:
         self.truncated = next(self._triples, None) is not None
 
 
-def _graphs(iris: tuple[str, ...]) -> list[pyoxigraph.NamedNode]:
-    return [pyoxigraph.NamedNode(iri) for iri in iris]
-
-
-def execute(store: pyoxigraph.Store, job: Job) -> Reply:
-    """Run one job against the store and serialize its result natively, within its limits."""
+def execute(backend: Backend, job: Job) -> Reply:
+    """Run one job against the backend and serialize its result, within its limits."""
     if isinstance(job, DumpJob):
-        return Reply(
-            store.dump(
-                format=pyoxigraph.RdfFormat.from_media_type(job.media_type),
-                from_graph=None if job.graph is None else pyoxigraph.NamedNode(job.graph),
-                prefixes=job.prefixes or None,
-            )
-        )
-    options: dict[str, object] = {}
-    if job.default_graphs is not None:
-        options["default_graph"] = _graphs(job.default_graphs)
-    elif job.union_default_graph:
-        options["use_default_graph_as_union"] = True
-    if job.named_graphs is not None:
-        options["named_graphs"] = _graphs(job.named_graphs)
-    if job.substitutions:
-        options["substitutions"] = {
-            pyoxigraph.Variable(name): term for name, term in job.substitutions.items()
-        }
-    result = store.query(job.text, base_iri=job.base_iri, **options)
+        return Reply(backend.dump(job))
+    result = backend.query(job)
     output = _BoundedBuffer(job.max_result_bytes)
-    if isinstance(result, pyoxigraph.QueryTriples):
-        triples = _Counted(result, job.max_triples)
-        pyoxigraph.serialize(
-            triples, output, format=pyoxigraph.RdfFormat.from_media_type(job.media_type)
+    if isinstance(result, pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean):
+        result.serialize(
+            output, format=pyoxigraph.QueryResultsFormat.from_media_type(job.media_type)
         )
-        return Reply(b"".join(output.parts), truncated=triples.truncated)
-    result.serialize(output, format=pyoxigraph.QueryResultsFormat.from_media_type(job.media_type))
-    return Reply(b"".join(output.parts))
+        return Reply(b"".join(output.parts))
+    triples = _Counted(result, job.max_triples)
+    pyoxigraph.serialize(
+        triples, output, format=pyoxigraph.RdfFormat.from_media_type(job.media_type)
+    )
+    return Reply(b"".join(output.parts), truncated=triples.truncated)
 
 
-def answer(store: pyoxigraph.Store, job: Job) -> Reply:
+def answer(backend: Backend, job: Job) -> Reply:
     """The reply to ``job``: its result, or the kind of error and a message for the user."""
     try:
-        return execute(store, job)
+        return execute(backend, job)
+    except StoreTooSlow as error:
+        return Reply(error="store-slow", message=str(error))
+    except StoreFailure as error:
+        return Reply(error="store", message=str(error))
     except SyntaxError as error:
         return Reply(error="syntax", message=syntax_message(job, error))
     except ResultTooLarge as error:
@@ -252,11 +191,17 @@ def exit_when_orphaned(connection: Connection, parent: int) -> None:
         os._exit(0)
 
 
-def serve(connection: Connection, store: pyoxigraph.Store, memory_bytes: int | None) -> None:
-    """The worker's main loop: receive a job, reply, until the connection closes."""
+def serve(connection: Connection, backend: Backend, memory_bytes: int | None) -> None:
+    """The worker's main loop: receive a job, reply, until the connection closes.
+
+    A worker whose backend is a store server keeps the network (the guard has refused
+    SERVICE before any query gets here); the others lose it.
+    """
     reset_signals()
     close_inherited_sockets(keep=connection.fileno())
-    isolate_network()
+    if not backend.remote:
+        isolate_network()
+    backend.open()  # before the memory limit: a store on disk maps its files here
     _limit_memory(memory_bytes)
     parent = os.getppid()
     while True:
@@ -265,4 +210,4 @@ def serve(connection: Connection, store: pyoxigraph.Store, memory_bytes: int | N
             job = connection.recv()
         except (EOFError, OSError):
             os._exit(0)
-        connection.send(answer(store, job))
+        connection.send(answer(backend, job))

@@ -26,19 +26,28 @@ from aseankg.web.settings import DEFAULTS, body_limits, sources_of
 
 
 def build_engine(config: Mapping[str, Any]) -> Engine:
-    """Load the configured data into an engine (once per server, before workers fork)."""
+    """Load the configured data into an engine, or open the configured store (once per
+    server, before workers fork)."""
+    limits = Limits(
+        timeout=float(config["ASEANKG_QUERY_TIMEOUT"]),
+        max_rows=int(config["ASEANKG_MAX_ROWS"]),
+        max_query_length=int(config["ASEANKG_MAX_QUERY_LENGTH"]),
+        max_result_bytes=int(config["ASEANKG_MAX_RESULT_BYTES"]),
+        query_memory_bytes=int(config["ASEANKG_QUERY_MEMORY_BYTES"]),
+        share_by_client=bool(config["ASEANKG_SHARE_BY_CLIENT"]),
+    )
+    workers = int(config["ASEANKG_QUERY_WORKERS"])
+    cache_bytes = int(config["ASEANKG_CACHE_BYTES"])
+    if config["ASEANKG_STORE"]:
+        return Engine.from_store(
+            str(config["ASEANKG_STORE"]),
+            kind=config["ASEANKG_STORE_KIND"],
+            limits=limits,
+            workers=workers,
+            cache_bytes=cache_bytes,
+        )
     return Engine.from_sources(
-        sources_of(config),
-        limits=Limits(
-            timeout=float(config["ASEANKG_QUERY_TIMEOUT"]),
-            max_rows=int(config["ASEANKG_MAX_ROWS"]),
-            max_query_length=int(config["ASEANKG_MAX_QUERY_LENGTH"]),
-            max_result_bytes=int(config["ASEANKG_MAX_RESULT_BYTES"]),
-            query_memory_bytes=int(config["ASEANKG_QUERY_MEMORY_BYTES"]),
-            share_by_client=bool(config["ASEANKG_SHARE_BY_CLIENT"]),
-        ),
-        workers=int(config["ASEANKG_QUERY_WORKERS"]),
-        cache_bytes=int(config["ASEANKG_CACHE_BYTES"]),
+        sources_of(config), limits=limits, workers=workers, cache_bytes=cache_bytes
     )
 
 

@@ -18,6 +18,8 @@ from aseankg.engine import (
     QueryTimeout,
     QueryTooLong,
     ResultFormatUnsupported,
+    StoreTimeout,
+    StoreUnavailable,
     UpdateRefused,
 )
 from aseankg.web.problem_details import PROBLEM_JSON, problem, status_title, wants_problem
@@ -31,6 +33,8 @@ ENGINE_STATUS: tuple[tuple[type[EngineError], int], ...] = (
     (QueryRefused, 400),
     (QuerySyntaxError, 400),
     (ResultFormatUnsupported, 406),
+    (StoreTimeout, 504),
+    (StoreUnavailable, 502),
     (QueryTimeout, 503),
     (CallerBusy, 429),
     (EngineBusy, 503),

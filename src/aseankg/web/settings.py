@@ -14,6 +14,11 @@ from aseankg.layout import Source, dataset_sources
 _LIMITS = Limits()
 
 DEFAULTS: dict[str, Any] = {
+    # A store to serve instead of the files: the path of a store written by aseankg load, or
+    # the SPARQL query URL of a store server; None loads the files into memory.
+    "ASEANKG_STORE": None,
+    # The kind of store server ("oxigraph", "virtuoso", "sparql"); None recognises it.
+    "ASEANKG_STORE_KIND": None,
     # A folder laid out like data/ (reference/ and stories/); None serves the bundled data.
     "ASEANKG_DATA_DIR": None,
     # Article folders (article.ttl and stories/) to serve besides the data.
