@@ -29,9 +29,8 @@ VIRTUOSO_DIFFERS = frozenset(
         "documents-2025",
         "events-timeline",
         "topic-items",
-        *(f"events-by-country/{country}" for country in ("cn", "kh", "my", "vn")),
+        *(f"events-by-country/{country}" for country in ("cn", "kh", "mm", "my", "vn")),
         "pages",
-        "void",
     }
 )
 JSON_RESULTS = {"Accept": "application/sparql-results+json"}
