@@ -11,8 +11,8 @@ from rdflib import Dataset
 
 from aseankg import bundle
 from aseankg.dataset import load_dataset
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 from tests.support.server import SERVED, running_server
 
 
@@ -24,9 +24,9 @@ def dataset() -> Dataset:
 @pytest.fixture(scope="session")
 def app() -> Iterator[Flask]:
     """The web app over the bundled data, in this process (for Flask's test client)."""
-    app = create_app({"TESTING": True})
+    app = create_app(testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 @pytest.fixture
@@ -45,9 +45,9 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def served_app() -> Iterator[Flask]:
     """The web app over the bundled data, configured with the served base ``SERVED``."""
-    app = create_app({"TESTING": True, "ASEANKG_SERVED_BASE": SERVED, "ASEANKG_QUERY_WORKERS": 1})
+    app = create_app(Settings(served_base=SERVED, query_workers=1), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 
 from aseankg.formats import RDF_SYNTAXES
 from aseankg.namespaces import ID
-from aseankg.web.extension import engine_of
+from aseankg.web.site import site_of
 
 #: Media type -> rdflib parser name.
 PARSERS = {syntax.media_type: syntax.rdflib for syntax in RDF_SYNTAXES}
@@ -18,7 +18,7 @@ PARSERS = {syntax.media_type: syntax.rdflib for syntax in RDF_SYNTAXES}
 
 @pytest.fixture(scope="session")
 def store_quads(app: Flask) -> set[pyoxigraph.Quad]:
-    return set(engine_of(app).backend.store)
+    return set(site_of(app).engine.backend.store)
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,8 @@ from rdflib import OWL, RDF, Graph, URIRef
 
 from aseankg import bundle
 from aseankg.namespaces import AK, ONTOLOGY
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 from tests.linkeddata.conftest import parse, same_graph
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -157,9 +157,9 @@ def shapes_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     folder: Path = tmp_path_factory.mktemp("ontology")
     shutil.copy(bundle.ontology_dir() / "aseankg.ttl", folder / "aseankg.ttl")
     (folder / "shapes.ttl").write_text(SHAPES_TTL, encoding="utf-8")
-    app = create_app({"ASEANKG_ONTOLOGY_DIR": folder, "TESTING": True})
+    app = create_app(Settings(ontology_dir=folder), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 def test_shapes_document_dereferences(shapes_app: Flask) -> None:

@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from aseankg.cli import main
-from aseankg.web.settings import sources_of
+from aseankg.web.site import site_of
 from tests.linkeddata.conftest import oxigraph_quads, parse
 
 DATASET_DUMPS = [
@@ -64,7 +64,7 @@ def test_dump_headers_are_stable(app: Flask, client: FlaskClient, filename: str)
     assert first.headers["ETag"] == second.headers["ETag"]
     assert first.headers["Last-Modified"] == second.headers["Last-Modified"]
     assert first.data == second.data
-    newest = max(source.path.stat().st_mtime for source in sources_of(app.config))
+    newest = max(source.path.stat().st_mtime for source in site_of(app).settings.sources())
     assert first.last_modified == datetime.fromtimestamp(int(newest), UTC)
     cached = client.get(f"/dumps/{filename}", headers={"If-None-Match": first.headers["ETag"]})
     assert cached.status_code == 304

@@ -7,8 +7,8 @@ import pytest
 from flask import Flask
 
 from aseankg import bundle
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 
 HOSTILE = "<script>alert('label')</script> & <b>bold</b>"
 
@@ -26,9 +26,9 @@ def hostile_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
         + f' ak:iso3166Alpha2 "{HOSTILE}" .\n',
         encoding="utf-8",
     )
-    app = create_app({"ASEANKG_DATA_DIR": data, "TESTING": True})
+    app = create_app(Settings(data_dir=data), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from rdflib.namespace import VOID
 
 from aseankg import dumps
 from aseankg.bench.generate import generate
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 from tests.linkeddata.test_void import DATASET
 
 
@@ -53,9 +53,9 @@ def grown_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """The bundled data plus two synthetic stories."""
     data = tmp_path_factory.mktemp("grown") / "data"
     generate(data, stories=2)
-    app = create_app({"ASEANKG_DATA_DIR": data, "ASEANKG_QUERY_WORKERS": 1, "TESTING": True})
+    app = create_app(Settings(data_dir=data, query_workers=1), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 def test_landing_counts_the_stories_of_the_data(grown_app: Flask) -> None:

@@ -8,8 +8,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 
 MALAYSIA = "https://w3id.org/aseankg/id/country/my"
 #: The forms of an entity, in the order the header lists them.
@@ -59,9 +59,9 @@ def test_entity_data_names_the_documents_that_describe_it(
 
 @pytest.fixture(scope="module")
 def proxied_app() -> Iterator[Flask]:
-    app = create_app({"ASEANKG_SERVED_BASE": "https://kg.example.org/aseankg", "TESTING": True})
+    app = create_app(Settings(served_base="https://kg.example.org/aseankg"), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 def test_documents_are_named_where_they_are_served(proxied_app: Flask) -> None:

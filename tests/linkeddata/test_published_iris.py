@@ -18,9 +18,9 @@ from flask.testing import FlaskClient
 
 from aseankg.cli import main
 from aseankg.namespaces import BASE
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
 from aseankg.web.linkeddata.iris import url_path
+from aseankg.web.site import site_of
 
 EXAMPLE = Path(__file__).parents[1] / "fixtures" / "articles" / "example-gazette"
 ACCEPTS = ("text/html", "text/turtle", "application/ld+json", "application/n-triples")
@@ -43,9 +43,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 @pytest.fixture(scope="module")
 def with_another_article() -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "ASEANKG_ARTICLE_DIRS": [EXAMPLE]})
+    app = create_app(Settings(article_dirs=[EXAMPLE]), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 def test_the_dump_holds_the_first_articles_iris(published: list[str]) -> None:

@@ -10,9 +10,10 @@ from flask.testing import FlaskClient
 from rdflib import Dataset
 from rdflib.namespace import VOID
 
+from aseankg.engine import Limits
 from aseankg.namespaces import ID
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 from tests.linkeddata.conftest import parse
 from tests.linkeddata.test_void import DATASET, number
 
@@ -21,9 +22,9 @@ CAP = 5
 
 @pytest.fixture(scope="module")
 def capped() -> Iterator[FlaskClient]:
-    app = create_app({"ASEANKG_MAX_ROWS": CAP, "ASEANKG_QUERY_WORKERS": 1, "TESTING": True})
+    app = create_app(Settings(limits=Limits(max_rows=CAP), query_workers=1), testing=True)
     yield app.test_client()
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 def void_of(client: FlaskClient) -> Dataset:

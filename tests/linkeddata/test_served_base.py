@@ -7,17 +7,17 @@ from click.testing import CliRunner
 from flask import Flask
 
 from aseankg.cli import main
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 from tests.linkeddata.conftest import parse
 from tests.support.server import SERVED
 
 
 @pytest.fixture(scope="module")
 def proxied_app() -> Iterator[Flask]:
-    app = create_app({"ASEANKG_SERVED_BASE": SERVED.rstrip("/"), "TESTING": True})
+    app = create_app(Settings(served_base=SERVED.rstrip("/")), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 def test_pages_link_to_the_served_base(proxied_app: Flask) -> None:

@@ -13,8 +13,8 @@ from protego import Protego
 from rdflib import URIRef
 
 from aseankg.dumps import DUMPS
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 from tests.support.server import SERVED
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -66,9 +66,9 @@ def test_every_listed_page_is_there(served_app: Flask, listed: list[str]) -> Non
 
 @pytest.fixture(scope="module")
 def split_app() -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "ASEANKG_SITEMAP_SIZE": 40, "ASEANKG_QUERY_WORKERS": 1})
+    app = create_app(Settings(sitemap_size=40, query_workers=1), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 def test_a_long_sitemap_becomes_an_index(split_app: Flask, listed: list[str]) -> None:

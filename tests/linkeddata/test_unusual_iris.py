@@ -11,9 +11,9 @@ import pytest
 from flask import Flask
 
 from aseankg import bundle
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
 from aseankg.web.linkeddata.iris import IriMap
+from aseankg.web.site import site_of
 
 #: IRIs a browser would run or open as a document if a page linked to them.
 UNSAFE = (
@@ -41,9 +41,9 @@ def unusual_app(data_copy: Path) -> Iterator[Flask]:
             f'<{UNSAFE[0]}> rdfs:label "Run me"@en ; ak:about country:my .\n'
             f"{places}\n"
         )
-    app = create_app({"ASEANKG_DATA_DIR": data_copy, "TESTING": True})
+    app = create_app(Settings(data_dir=data_copy), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 @pytest.fixture
@@ -62,9 +62,9 @@ def unusual_ontology_app(tmp_path: Path) -> Iterator[Flask]:
             f"\n<https://w3id.org/aseankg/shapes> rdfs:seeAlso <{UNSAFE[0]}> .\n"
             f"shapes:Actor rdfs:seeAlso <{UNSAFE[3]}> .\n"
         )
-    app = create_app({"ASEANKG_ONTOLOGY_DIR": folder, "TESTING": True})
+    app = create_app(Settings(ontology_dir=folder), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 def hrefs(page: str) -> list[str]:

@@ -11,8 +11,8 @@ from pathlib import Path
 from flask import Flask
 
 from aseankg import bundle
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 
 #: Story 11: an event with several figures in one unit, a month-long event with a
 #: sub-event of three days, a neighbour that is not a web link, a name to escape.
@@ -30,11 +30,11 @@ def data_with_pictures_story(folder: Path) -> Path:
 @contextmanager
 def app_with_pictures_story(folder: Path) -> Iterator[Flask]:
     """The web app over the bundled data and story 11, in this process."""
-    app = create_app({"TESTING": True, "ASEANKG_DATA_DIR": str(data_with_pictures_story(folder))})
+    app = create_app(Settings(data_dir=str(data_with_pictures_story(folder))), testing=True)
     try:
         yield app
     finally:
-        engine_of(app).close()
+        site_of(app).engine.close()
 
 
 def pictures(html: str, css_class: str) -> list[ET.Element]:

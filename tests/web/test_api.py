@@ -12,8 +12,8 @@ from rdflib import Dataset, Graph
 
 from aseankg.canned import CatalogueError
 from aseankg.namespaces import ID
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 from tests.support.http import Reply, fetch
 from tests.support.server import running_server
 
@@ -283,7 +283,7 @@ def test_injection_in_an_integer_parameter_is_refused(live_server: str) -> None:
 def test_a_malformed_query_file_stops_the_app(tmp_path: Path) -> None:
     (tmp_path / "broken.rq").write_text("#+ summary: x\n#+ colour: red\nASK {}\n")
     with pytest.raises(CatalogueError, match=r"broken\.rq:2: colour: unknown decorator"):
-        create_app({"ASEANKG_QUERIES_DIR": tmp_path, "ASEANKG_QUERY_WORKERS": 1})
+        create_app(Settings(queries_dir=tmp_path, query_workers=1))
 
 
 def test_a_client_holding_the_result_gets_304_without_the_query_running(
@@ -291,7 +291,7 @@ def test_a_client_holding_the_result_gets_304_without_the_query_running(
 ) -> None:
     target = f"/api/queries/events-by-country?country={quote(MALAYSIA, safe='')}&limit=3"
     etag = client.head(target).headers["ETag"]  # HEAD: the response cache keeps only GETs
-    engine = engine_of(client.application)
+    engine = site_of(client.application).engine
     runs: list[object] = []
     real_execute = engine.execute
     monkeypatch.setattr(engine, "execute", lambda *args: runs.append(args) or real_execute(*args))

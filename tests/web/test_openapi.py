@@ -17,8 +17,8 @@ from openapi_spec_validator import OpenAPIV31SpecValidator
 from aseankg import bundle
 from aseankg.canned import Catalogue
 from aseankg.namespaces import ID
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 from tests.support.http import fetch
 
 PROBLEM = "application/problem+json"
@@ -83,11 +83,11 @@ def test_the_server_is_the_host_asked_for_or_the_served_base(client: FlaskClient
     """Paths start with /api/, so the server is the site's root, wherever it is reached."""
     asked = client.get("/api/openapi.json", headers={"Host": "kg.example.org:8080"})
     assert asked.get_json()["servers"] == [{"url": "http://kg.example.org:8080"}]
-    app = create_app({"TESTING": True, "ASEANKG_SERVED_BASE": "https://example.org/aseankg/"})
+    app = create_app(Settings(served_base="https://example.org/aseankg/"), testing=True)
     try:
         served = app.test_client().get("/api/openapi.json").get_json()
     finally:
-        engine_of(app).close()
+        site_of(app).engine.close()
     assert served["servers"] == [{"url": "https://example.org/aseankg"}]
 
 

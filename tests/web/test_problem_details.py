@@ -3,7 +3,6 @@ they stay text unless JSON is preferred."""
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,12 +15,13 @@ from aseankg.engine import (
     EngineBusy,
     EngineError,
     EngineFailure,
+    Limits,
     QueryCancelled,
     QueryResourcesExceeded,
     QueryTimeout,
 )
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
+from aseankg.web.site import site_of
 from tests.support.http import fetch
 from tests.support.server import SERVED
 
@@ -145,7 +145,7 @@ def test_engine_errors_under_api_are_problem_details(
     def fail(*args: object) -> None:
         raise error
 
-    monkeypatch.setattr(engine_of(client.application), "execute", fail)
+    monkeypatch.setattr(site_of(client.application).engine, "execute", fail)
     # A name no other test asks for, so that no kept response answers instead of the engine.
     response = client.get(f"/api/queries/find-entity?name=engine+error+{status}+{error!r}")
     assert problem_of(response, status)["detail"] == str(error)
@@ -168,15 +168,11 @@ def tight_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     (queries / "slow.rq").write_text(SLOW, encoding="utf-8")
     (queries / "by-name.rq").write_text(BY_NAME, encoding="utf-8")
     app = create_app(
-        {
-            "TESTING": True,
-            "ASEANKG_QUERIES_DIR": Path(queries),
-            "ASEANKG_QUERY_TIMEOUT": 1,
-            "ASEANKG_MAX_QUERY_LENGTH": 400,
-        }
+        Settings(queries_dir=queries, limits=Limits(timeout=1, max_query_length=400)),
+        testing=True,
     )
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 def test_a_bound_query_too_long_is_problem_details(tight_app: Flask) -> None:

@@ -17,10 +17,10 @@ from werkzeug.test import Client
 from aseankg.cli import main
 from aseankg.cli.serve import serve
 from aseankg.namespaces import SD
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
 from aseankg.web.linkeddata.void import DATASET
 from aseankg.web.proxy import deployed
+from aseankg.web.site import site_of
 from tests.support.http import fetch
 from tests.support.server import SERVED, running_server
 
@@ -109,9 +109,9 @@ def server_get(base: str) -> Get:
 
 @pytest.fixture(scope="module")
 def trusting_app() -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "ASEANKG_PROXY_HOPS": 1, "ASEANKG_QUERY_WORKERS": 1})
+    app = create_app(Settings(proxy_hops=1, query_workers=1), testing=True)
     yield app
-    engine_of(app).close()
+    site_of(app).engine.close()
 
 
 def test_the_served_base_decides_every_url(served_app: Flask) -> None:

@@ -10,9 +10,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, VOID
 
 from aseankg.namespaces import FORMATS, ONTOLOGY, REFERENCE_GRAPH, SD, story_graph
-from aseankg.web import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web import Settings, create_app
 from aseankg.web.linkeddata.void import DATASET
+from aseankg.web.site import site_of
 from tests.support.http import fetch, sparql_target
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
@@ -157,15 +157,15 @@ def test_the_default_graph_counts_a_fact_in_two_graphs_once(data_copy: Path) -> 
     """The reference data's label of Malaysia, stated again in a story's graph."""
     story = data_copy / "stories" / "02-china-asean-summit.ttl"
     story.write_text(story.read_text() + '\ncountry:my rdfs:label "Malaysia"@en .\n')
-    app = create_app({"ASEANKG_DATA_DIR": data_copy, "ASEANKG_QUERY_WORKERS": 1, "TESTING": True})
+    app = create_app(Settings(data_dir=data_copy, query_workers=1), testing=True)
     try:
         reply = app.test_client().get("/sparql", headers={"Accept": "text/turtle"})
         description = Graph().parse(data=reply.data, format="turtle")
-        store = engine_of(app).backend.store
+        store = site_of(app).engine.backend.store
         quads = len(store)
         triples = len({(quad.subject, quad.predicate, quad.object) for quad in store})
     finally:
-        engine_of(app).close()
+        site_of(app).engine.close()
     assert triples < quads
     assert default_graph_count(description) == triples
 

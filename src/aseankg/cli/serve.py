@@ -15,7 +15,7 @@ from aseankg.cli.options import (
     store_kind_option,
     timeout_option,
 )
-from aseankg.engine import DEFAULT_CACHE_BYTES
+from aseankg.engine import DEFAULT_CACHE_BYTES, DEFAULT_QUERY_WORKERS, Limits
 
 MB = 1024 * 1024
 
@@ -79,7 +79,7 @@ class BaseUrl(click.ParamType):
 )
 @click.option(
     "--query-workers",
-    default=2,
+    default=DEFAULT_QUERY_WORKERS,
     show_default=True,
     type=click.IntRange(min=1),
     help="Query processes per web worker; each runs one query at a time.",
@@ -187,30 +187,31 @@ def serve(
             "to aseankg load instead"
         )
     from aseankg.backends import StoreError
-    from aseankg.web import create_app
+    from aseankg.web import Settings, create_app
     from aseankg.web.server import PortUnavailable, check_port
     from aseankg.web.server import serve as run_server
 
     try:
         check_port(host, port)  # before loading the data, so a busy port is reported at once
-        app = create_app(
-            {
-                "ASEANKG_DATA_DIR": data_dir,
-                "ASEANKG_ARTICLE_DIRS": article_dirs,
-                "ASEANKG_STORE": store,
-                "ASEANKG_STORE_KIND": store_kind,
-                "ASEANKG_QUERY_TIMEOUT": timeout,
-                "ASEANKG_MAX_ROWS": max_rows,
-                "ASEANKG_MAX_QUERY_LENGTH": max_query_length,
-                "ASEANKG_MAX_RESULT_BYTES": max_result_mb * MB,
-                "ASEANKG_QUERY_MEMORY_BYTES": query_memory_mb * MB,
-                "ASEANKG_SHARE_BY_CLIENT": share_by_client,
-                "ASEANKG_QUERY_WORKERS": query_workers,
-                "ASEANKG_CACHE_BYTES": cache_mb * MB,
-                "ASEANKG_SERVED_BASE": served_base,
-                "ASEANKG_PROXY_HOPS": proxy_hops or 0,
-            }
+        settings = Settings(
+            store=store,
+            store_kind=store_kind,
+            data_dir=data_dir,
+            article_dirs=article_dirs,
+            limits=Limits(
+                timeout=timeout,
+                max_rows=max_rows,
+                max_query_length=max_query_length,
+                max_result_bytes=max_result_mb * MB,
+                query_memory_bytes=query_memory_mb * MB,
+                share_by_client=share_by_client,
+            ),
+            query_workers=query_workers,
+            cache_bytes=cache_mb * MB,
+            served_base=served_base,
+            proxy_hops=proxy_hops or 0,
         )
+        app = create_app(settings)
         if dev:
             app.run(host=host, port=port, debug=True, use_reloader=True)
             return

@@ -8,6 +8,7 @@ memory limit can be stopped by stopping its process.
 
 from aseankg.engine.engine import (
     DEFAULT_CACHE_BYTES,
+    DEFAULT_QUERY_WORKERS,
     Engine,
     Limits,
     PreparedQuery,
@@ -34,6 +35,7 @@ from aseankg.engine.worker import Term
 
 __all__ = [
     "DEFAULT_CACHE_BYTES",
+    "DEFAULT_QUERY_WORKERS",
     "Caller",
     "CallerBusy",
     "Engine",

@@ -38,6 +38,8 @@ from aseankg.store import load_store
 
 #: Bytes of query results kept per engine (per web process) by default.
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
+#: Query processes per engine (per web process) by default.
+DEFAULT_QUERY_WORKERS = 2
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ class Engine:
         backend: Backend,
         *,
         limits: Limits,
-        workers: int = 2,
+        workers: int = DEFAULT_QUERY_WORKERS,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
     ) -> None:
         self.backend = backend
@@ -171,7 +173,7 @@ class Engine:
         sources: Iterable[Source],
         *,
         limits: Limits | None = None,
-        workers: int = 2,
+        workers: int = DEFAULT_QUERY_WORKERS,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
     ) -> "Engine":
         sources = list(sources)
@@ -190,7 +192,7 @@ class Engine:
         *,
         kind: str | None = None,
         limits: Limits | None = None,
-        workers: int = 2,
+        workers: int = DEFAULT_QUERY_WORKERS,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
     ) -> "Engine":
         """An engine over a store on disk (a path) or a store server (a URL); see

@@ -11,9 +11,7 @@ from urllib.parse import urlencode
 
 from flask import (
     Blueprint,
-    Flask,
     Response,
-    current_app,
     jsonify,
     render_template,
     request,
@@ -21,7 +19,6 @@ from flask import (
 )
 from werkzeug.exceptions import BadRequest, NotFound
 
-from aseankg import bundle
 from aseankg.canned import (
     Catalogue,
     Page,
@@ -34,30 +31,20 @@ from aseankg.canned.openapi import document
 from aseankg.formats import HTML, SPARQL_QUERY, Format, result_offers
 from aseankg.web.canned_pages import fields
 from aseankg.web.editor import example_text
-from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.negotiation import by_suffix, choose_format, content_type, requested_formats
 from aseankg.web.results import ResultPage, result_response
-from aseankg.web.settings import as_path
+from aseankg.web.site import current_engine, current_site
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
-
-_KEY = "aseankg.catalogue"
 
 #: The catalogue as JSON for programs (the default), or as a gallery page for people.
 CATALOGUE_JSON = Format(name="json", label="JSON", media_type="application/json", suffix=".json")
 
 
-def register(app: Flask) -> None:
-    """Load and check the catalogue (a bad query file stops the app here) and mount the API."""
-    directory = as_path(app.config["ASEANKG_QUERIES_DIR"]) or bundle.queries_dir()
-    app.extensions[_KEY] = Catalogue.load(directory)
-    app.register_blueprint(blueprint)
-
-
 def current_catalogue() -> Catalogue:
-    return current_app.extensions[_KEY]
+    return current_site().catalogue
 
 
 def max_limit() -> int:

@@ -6,7 +6,7 @@ import hashlib
 
 from flask import Response, request
 
-from aseankg.web.extension import current_engine
+from aseankg.web.site import current_engine
 
 
 def etag_for(*parts: str) -> str:

@@ -16,11 +16,11 @@ from flask import Response, render_template, request
 
 from aseankg.engine import PreparedQuery, QueryResult, Term
 from aseankg.formats import Format, Syntax, syntaxes_for
-from aseankg.web.extension import current_caller, current_engine
 from aseankg.web.http_cache import conditional
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.negotiation import content_type
 from aseankg.web.result_view import result_view, source_syntax
+from aseankg.web.site import current_caller, current_engine
 
 #: Present when the server's row cap limits a query; the value is the cap (as Virtuoso does).
 MAX_ROWS_HEADER = "X-SPARQL-MaxRows"

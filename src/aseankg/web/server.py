@@ -20,8 +20,9 @@ from flask import Flask
 from granian import Granian
 from granian.constants import Interfaces
 
-from aseankg.web.extension import engine_of
 from aseankg.web.rsgi_bridge import RsgiBridge
+from aseankg.web.settings import largest_body
+from aseankg.web.site import site_of
 
 _app: Flask | None = None
 _threads = 4
@@ -55,13 +56,13 @@ def worker_app() -> Any:
     """The RSGI application of one web worker, with its query processes started."""
     if _app is None:
         raise RuntimeError("aseankg.web.server.serve() must load the app before workers start")
-    engine = engine_of(_app)
-    engine.start()
+    site = site_of(_app)
+    site.engine.start()
     return RsgiBridge(
         _app.wsgi_app,
         page_threads=_threads,
-        query_threads=engine.admission_capacity + 2,
-        max_body=int(_app.config["MAX_CONTENT_LENGTH"]),
+        query_threads=site.engine.admission_capacity + 2,
+        max_body=largest_body(site.settings.limits.max_query_length),
     )
 
 

@@ -1,58 +1,76 @@
-"""Configuration keys of the web app, with their defaults.
+"""What a server is told to serve, and within which limits.
 
-Every key can be given to ``create_app``; ``aseankg serve`` sets them from its options.
+``aseankg serve``, the tests and the benchmark build one ``Settings`` and give it to
+``create_app``; nothing else configures the app, and nothing reads it back as strings.
 """
 
-from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from aseankg import bundle
-from aseankg.engine import DEFAULT_CACHE_BYTES, Limits
+from aseankg.engine import DEFAULT_CACHE_BYTES, DEFAULT_QUERY_WORKERS, Limits
 from aseankg.layout import Source, dataset_sources
 
-_LIMITS = Limits()
+#: Most URLs one sitemap file may list (sitemaps.org's own bound).
+SITEMAP_SIZE = 50_000
 
-DEFAULTS: dict[str, Any] = {
-    # A store to serve instead of the files: the path of a store written by aseankg load, or
-    # the SPARQL query URL of a store server; None loads the files into memory.
-    "ASEANKG_STORE": None,
-    # The kind of store server ("oxigraph", "virtuoso", "sparql"); None recognises it.
-    "ASEANKG_STORE_KIND": None,
-    # A folder laid out like data/ (reference/ and stories/); None serves the bundled data.
-    "ASEANKG_DATA_DIR": None,
-    # Article folders (article.ttl and stories/) to serve besides the data.
-    "ASEANKG_ARTICLE_DIRS": (),
-    # A folder holding aseankg.ttl; None serves the bundled ontology.
-    "ASEANKG_ONTOLOGY_DIR": None,
-    # A folder of canned queries (*.rq with #+ decorators); None serves the bundled ones.
-    "ASEANKG_QUERIES_DIR": None,
-    # Seconds a query may run before its worker process is stopped.
-    "ASEANKG_QUERY_TIMEOUT": _LIMITS.timeout,
-    # Most solutions a query returns; the response says when the cap applied.
-    "ASEANKG_MAX_ROWS": _LIMITS.max_rows,
-    # Longest query text accepted, in characters (longer gets 413).
-    "ASEANKG_MAX_QUERY_LENGTH": _LIMITS.max_query_length,
-    # Largest serialized result, in bytes; the query is stopped past it (503).
-    "ASEANKG_MAX_RESULT_BYTES": _LIMITS.max_result_bytes,
-    # Memory one query process may allocate beyond the shared store, in bytes (503 past it).
-    "ASEANKG_QUERY_MEMORY_BYTES": _LIMITS.query_memory_bytes,
-    # Share query processes out by client address (429 past a client's share).
-    "ASEANKG_SHARE_BY_CLIENT": _LIMITS.share_by_client,
-    # Query processes per web process; each holds the store and runs one query at a time.
-    "ASEANKG_QUERY_WORKERS": 2,
-    # Bytes of query results, and again of whole responses, kept per web process (0: none).
-    "ASEANKG_CACHE_BYTES": DEFAULT_CACHE_BYTES,
-    # The URL where https://w3id.org/aseankg/ is served, e.g. "https://kg.example.org/aseankg/",
-    # for the links of pages; None serves it at the root of whatever host the request came to.
-    "ASEANKG_SERVED_BASE": None,
-    # Proxies in front of the server whose X-Forwarded-For, -Proto, -Host, -Port and -Prefix
-    # headers are believed, nearest first; 0 ignores those headers (anyone can send them).
-    "ASEANKG_PROXY_HOPS": 0,
-    # Most URLs in one sitemap file (sitemaps.org allows 50,000); past it /sitemap.xml is an
-    # index of several.
-    "ASEANKG_SITEMAP_SIZE": 50_000,
-}
+
+@dataclass(frozen=True)
+class Settings:
+    """One server's configuration; every field has the default ``aseankg serve`` uses."""
+
+    store: str | None = None
+    """A store to serve instead of the files: the path of a store written by aseankg load,
+    or the SPARQL query URL of a store server; None loads the files into memory."""
+    store_kind: str | None = None
+    """The kind of store server ("oxigraph", "virtuoso", "sparql"); None recognises it."""
+    data_dir: Path | None = None
+    """A folder laid out like data/ (reference/ and stories/); None serves the bundled data."""
+    article_dirs: tuple[Path, ...] = ()
+    """Article folders (article.ttl and stories/) to serve besides the data."""
+    ontology_dir: Path | None = None
+    """A folder holding aseankg.ttl; None serves the bundled ontology."""
+    queries_dir: Path | None = None
+    """A folder of canned queries (*.rq with #+ decorators); None serves the bundled ones."""
+    limits: Limits = field(default_factory=Limits)
+    """What every query is held to: time, rows, length, result size, memory, shares."""
+    query_workers: int = DEFAULT_QUERY_WORKERS
+    """Query processes per web process; each holds the store and runs one query at a time."""
+    cache_bytes: int = DEFAULT_CACHE_BYTES
+    """Bytes of query results, and again of whole responses, kept per web process (0: none)."""
+    served_base: str | None = None
+    """The URL where https://w3id.org/aseankg/ is served, e.g. "https://kg.example.org/aseankg/",
+    for the links of pages; None serves it at the root of whatever host a request came to."""
+    proxy_hops: int = 0
+    """Proxies in front of the server whose X-Forwarded-For, -Proto, -Host, -Port and -Prefix
+    headers are believed, nearest first; 0 ignores those headers (anyone can send them)."""
+    sitemap_size: int = SITEMAP_SIZE
+    """Most URLs in one sitemap file; past it /sitemap.xml is an index of several."""
+
+    def __post_init__(self) -> None:
+        # Callers may give strings and lists; the fields hold paths and tuples.
+        for name in ("data_dir", "ontology_dir", "queries_dir"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, Path(value))
+        object.__setattr__(self, "article_dirs", tuple(Path(d) for d in self.article_dirs))
+        if self.served_base is not None:
+            object.__setattr__(self, "served_base", self.served_base.rstrip("/") + "/")
+
+    @property
+    def ontology_folder(self) -> Path:
+        """The folder the ontology, shapes and checks are read from."""
+        return self.ontology_dir or bundle.ontology_dir()
+
+    @property
+    def queries_folder(self) -> Path:
+        """The folder the canned queries are read from."""
+        return self.queries_dir or bundle.queries_dir()
+
+    def sources(self) -> list[Source]:
+        """The files the dataset is loaded from (when no store is served)."""
+        data_dir = self.data_dir or bundle.data_dir()
+        return dataset_sources(data_dir, self.ontology_folder, list(self.article_dirs))
 
 
 #: Bytes a query character can take in a form body: 4 in UTF-8, each percent-encoded as 3.
@@ -61,27 +79,10 @@ _BYTES_PER_QUERY_CHARACTER = 12
 _PARAMETER_ROOM = 64 * 1024
 
 
-def body_limits(max_query_length: int) -> dict[str, int]:
-    """Flask's request-size settings, just wide enough for any query within the length limit.
+def largest_body(max_query_length: int) -> int:
+    """The largest request body that can hold an acceptable query.
 
-    A larger body cannot hold an acceptable query, so it is refused with 413 before
-    it is read into memory.
+    A larger body cannot hold a query within the length limit, so it is refused with
+    413 before it is read into memory.
     """
-    most = _BYTES_PER_QUERY_CHARACTER * max_query_length + _PARAMETER_ROOM
-    return {"MAX_CONTENT_LENGTH": most, "MAX_FORM_MEMORY_SIZE": most}
-
-
-def as_path(value: str | Path | None) -> Path | None:
-    return None if value is None else Path(value)
-
-
-def ontology_dir_of(config: Mapping[str, Any]) -> Path:
-    """The configured ontology folder (the bundled one by default)."""
-    return as_path(config["ASEANKG_ONTOLOGY_DIR"]) or bundle.ontology_dir()
-
-
-def sources_of(config: Mapping[str, Any]) -> list[Source]:
-    """The files the configured dataset is loaded from."""
-    data_dir = as_path(config["ASEANKG_DATA_DIR"]) or bundle.data_dir()
-    articles = [Path(folder) for folder in config["ASEANKG_ARTICLE_DIRS"]]
-    return dataset_sources(data_dir, ontology_dir_of(config), articles)
+    return _BYTES_PER_QUERY_CHARACTER * max_query_length + _PARAMETER_ROOM

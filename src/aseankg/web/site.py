@@ -1,82 +1,93 @@
-"""What every HTML page of the site shares: the header's links and where static files are.
+"""The one object an app serves from, and access to it from inside a request.
 
-Links point at the served base (see ``linkeddata.iris``), so pages work behind a
-proxy that serves the site under a path of its own. Every template gets ``site``
-from the context processor registered here; nothing needs to pass it.
+A ``Site`` is built once per server, before the web workers fork: the settings, the
+engine holding the data, the checked catalogue of canned queries and a memo of what
+is derived from the data. It is the app's only extension.
 """
 
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 
-from aseankg.namespaces import ONTOLOGY
-from aseankg.web.editor import editor_link
-from aseankg.web.linkeddata.iris import IriMap, current_iri_map
+from aseankg.canned import Catalogue
+from aseankg.engine import Caller, Engine
+from aseankg.web.settings import Settings
 
+_KEY = "aseankg"
 
-@dataclass(frozen=True)
-class NavItem:
-    """One link of the site's navigation."""
-
-    label: str
-    href: str
-    current: bool
-    """The page being shown is this item's page (or one below it)."""
+#: The WSGI environ key under which the server puts an event set when the client goes away.
+CLIENT_GONE = "aseankg.client_gone"
 
 
 @dataclass(frozen=True)
-class SiteLinks:
-    home: str
-    ontology: str
-    sparql: str
-    queries: str
-    timeline: str
-    downloads: str
-    void: str
-    context: str
-    static: str
-    """The URL of the static folder, ending in ``/``: ``{{ site.static }}site.css``."""
-    nav: tuple[NavItem, ...]
+class Site:
+    """What one server serves: built from its settings, never changed while it runs."""
 
-    def editor(self, query: str, title: str) -> str:
-        """A link that opens ``query`` in a new tab of the query editor."""
-        return editor_link(self.sparql, query, title)
+    settings: Settings
+    engine: Engine
+    catalogue: Catalogue
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def build(cls, settings: Settings) -> "Site":
+        """Load the data (or open the store) and check the canned queries: a bad query file
+        or data file stops the server here, before it listens."""
+        catalogue = Catalogue.load(settings.queries_folder)
+        return cls(settings, build_engine(settings), catalogue)
+
+    def remembered(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per key for the life of the site; concurrent first callers
+        wait for one result. The data never changes while serving, so neither does it."""
+        if key not in self._memo:
+            with self._memo_lock:
+                if key not in self._memo:
+                    self._memo[key] = compute()
+        return self._memo[key]
 
 
-def _is_under(path: str) -> bool:
-    """Whether the request is for ``path`` or a page below it."""
-    return request.path == path or request.path.startswith(path.rstrip("/") + "/")
-
-
-def site_links(iri_map: IriMap) -> SiteLinks:
-    base = iri_map.served_base
-    ontology = iri_map.served(str(ONTOLOGY))
-    sections = (
-        ("Query editor", base + "sparql", "/sparql"),
-        ("Queries", base + "api/queries", "/api/queries"),
-        ("Timeline", base + "timeline", "/timeline"),
-        ("Ontology", ontology, "/ontology"),
-        ("Downloads", base + "#dumps", "/dumps"),
-    )
-    return SiteLinks(
-        home=base,
-        ontology=ontology,
-        sparql=base + "sparql",
-        queries=base + "api/queries",
-        timeline=base + "timeline",
-        downloads=base + "#dumps",
-        void=base + ".well-known/void",
-        context=base + "context.jsonld",
-        static=base + "static/",
-        nav=tuple(NavItem(label, href, _is_under(path)) for label, href, path in sections),
+def build_engine(settings: Settings) -> Engine:
+    """Load the configured data into an engine, or open the configured store."""
+    limits, workers, cache_bytes = settings.limits, settings.query_workers, settings.cache_bytes
+    if settings.store:
+        return Engine.from_store(
+            settings.store,
+            kind=settings.store_kind,
+            limits=limits,
+            workers=workers,
+            cache_bytes=cache_bytes,
+        )
+    return Engine.from_sources(
+        settings.sources(), limits=limits, workers=workers, cache_bytes=cache_bytes
     )
 
 
-def _site_context() -> dict[str, Any]:
-    return {"site": site_links(current_iri_map())}
+def attach(app: Flask, site: Site) -> None:
+    app.extensions[_KEY] = site
 
 
-def register(app: Flask) -> None:
-    """Give every template the site's links."""
-    app.context_processor(_site_context)
+def site_of(app: Flask) -> Site:
+    return app.extensions[_KEY]
+
+
+def current_site() -> Site:
+    """The site of the app handling the current request."""
+    return site_of(current_app)
+
+
+def current_settings() -> Settings:
+    return current_site().settings
+
+
+def current_engine() -> Engine:
+    """The engine of the app handling the current request."""
+    return current_site().engine
+
+
+def current_caller() -> Caller:
+    """Who the current request's query runs for: its client's address, and whether the
+    client has gone (known only under the server that reports it; see ``server``)."""
+    return Caller(request.remote_addr or "", request.environ.get(CLIENT_GONE, threading.Event()))

@@ -10,11 +10,10 @@ changes only when the data does, so each entry's ``lastmod`` is the data's.
 from collections.abc import Sequence
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-from flask import Blueprint, Response, abort, current_app
+from flask import Blueprint, Response, abort
 from rdflib import Literal, URIRef
 
 from aseankg.namespaces import ENTITY_KINDS, ID, ONTOLOGY
-from aseankg.web.extension import current_engine
 from aseankg.web.http_cache import conditional
 from aseankg.web.linkeddata.cache import app_cached
 from aseankg.web.linkeddata.documents import shapes_document
@@ -22,8 +21,9 @@ from aseankg.web.linkeddata.dumps import last_modified
 from aseankg.web.linkeddata.iris import IriMap, current_iri_map
 from aseankg.web.linkeddata.sparql import select
 from aseankg.web.linkeddata.views.resources import KIND_QUERY
+from aseankg.web.navigation import site_links
 from aseankg.web.negotiation import content_type
-from aseankg.web.site import site_links
+from aseankg.web.site import current_engine, current_settings
 
 blueprint = Blueprint("sitemap", __name__)
 
@@ -76,7 +76,7 @@ def _send(body: bytes, *cache_key: str) -> Response:
 
 
 def _parts(urls: Sequence[str]) -> list[Sequence[str]]:
-    size = int(current_app.config["ASEANKG_SITEMAP_SIZE"])
+    size = current_settings().sitemap_size
     return [urls[start : start + size] for start in range(0, len(urls), size)]
 
 

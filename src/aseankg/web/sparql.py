@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 from urllib.parse import parse_qs
 
-from flask import Blueprint, Response, current_app, request, url_for
+from flask import Blueprint, Response, request, url_for
 from werkzeug.datastructures import MIMEAccept, MultiDict
 from werkzeug.exceptions import (
     BadRequest,
@@ -35,12 +35,12 @@ from aseankg.formats import (
     names,
     result_offers,
 )
-from aseankg.web.extension import current_engine
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.negotiation import choose_format
 from aseankg.web.query_page import query_page, wants_page
 from aseankg.web.results import ResultPage, result_response
 from aseankg.web.service_description import service_description
+from aseankg.web.site import current_engine
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -86,7 +86,7 @@ def _body_within_limit() -> Iterator[None]:
         yield
     except RequestEntityTooLarge:
         raise RequestEntityTooLarge(
-            f"the request body is larger than {current_app.config['MAX_CONTENT_LENGTH']} bytes; "
+            f"the request body is larger than {request.max_content_length} bytes; "
             f"queries may be at most {current_engine().limits.max_query_length} characters long"
         ) from None
 

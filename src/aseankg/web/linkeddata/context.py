@@ -3,8 +3,8 @@
 from typing import Any
 
 from aseankg.jsonld_context import derive_context
-from aseankg.web.extension import current_engine
 from aseankg.web.linkeddata.cache import app_cached
+from aseankg.web.site import current_engine
 
 
 @app_cached

@@ -16,8 +16,8 @@ from rdflib.term import Node
 from aseankg.dataset import new_dataset
 from aseankg.formats import SPARQL_JSON
 from aseankg.terms import Terms
-from aseankg.web.extension import current_engine
 from aseankg.web.linkeddata.sparql import rows
+from aseankg.web.site import current_engine
 
 DESCRIPTION_QUERY = """
 PREFIX ak: <https://w3id.org/aseankg/ontology#>

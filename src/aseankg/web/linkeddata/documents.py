@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import current_app, render_template
+from flask import render_template
 from rdflib import OWL, Graph, URIRef
 
 from aseankg.layout import ONTOLOGY_FILE, shapes_path
@@ -22,7 +22,7 @@ from aseankg.namespaces import AK, ONTOLOGY, SHAPES_DOCUMENT, bind_prefixes, loc
 from aseankg.web.linkeddata.cache import app_cached
 from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.linkeddata.supplement import Supplement, supplement
-from aseankg.web.settings import ontology_dir_of
+from aseankg.web.site import current_settings
 
 #: Where the supplement goes in pyLODE's page: before its list of namespaces.
 _INSERT_BEFORE = '<div class="section" id="namespaces">'
@@ -39,13 +39,13 @@ class Document:
 
 
 def ontology_document() -> Document:
-    path = ontology_dir_of(current_app.config) / ONTOLOGY_FILE
+    path = current_settings().ontology_folder / ONTOLOGY_FILE
     return Document(ONTOLOGY, path, "ontology_supplement.html")
 
 
 def shapes_document() -> Document | None:
     """The shapes, when the ontology folder has them."""
-    path = shapes_path(ontology_dir_of(current_app.config))
+    path = shapes_path(current_settings().ontology_folder)
     return Document(SHAPES_DOCUMENT, path, "shapes_supplement.html") if path.is_file() else None
 
 

@@ -3,9 +3,9 @@
 from datetime import datetime
 
 from aseankg import dumps
-from aseankg.web.extension import current_engine
 from aseankg.web.linkeddata.cache import app_cached
 from aseankg.web.linkeddata.context import dataset_context
+from aseankg.web.site import current_engine
 
 
 @app_cached

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import pyoxigraph
-from flask import current_app, request
+from flask import request
 from rdflib import URIRef
 from werkzeug.exceptions import NotFound
 
 from aseankg.namespaces import BASE
+from aseankg.web.site import current_settings
 
 #: Schemes a page may link to; any other IRI (``javascript:``, ``data:``, ``urn:``) is text.
 LINK_SCHEMES = frozenset({"http", "https"})
@@ -84,7 +85,7 @@ class IriMap:
 
 def current_iri_map() -> IriMap:
     """The mapping for the current request (the request's own root when none is configured)."""
-    configured = current_app.config["ASEANKG_SERVED_BASE"]
+    configured = current_settings().served_base
     if configured:
         return IriMap(configured.rstrip("/") + "/")
     return IriMap(request.host_url.rstrip("/") + request.script_root + "/")

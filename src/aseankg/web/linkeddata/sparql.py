@@ -11,7 +11,7 @@ from rdflib.term import Node
 
 from aseankg.engine import Term
 from aseankg.terms import Terms
-from aseankg.web.extension import current_engine
+from aseankg.web.site import current_engine
 
 Row = dict[str, Node]
 

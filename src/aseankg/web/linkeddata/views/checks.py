@@ -1,7 +1,7 @@
 """``/checks/{name}``: the IRI of a structural check (the ``sh:sourceShape`` of its results in
 a validation report) answers with the check's SPARQL query."""
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response
 
 from aseankg.formats import SPARQL_QUERY
 from aseankg.namespaces import CHECKS
@@ -9,7 +9,7 @@ from aseankg.validation.checks import checks_dir, load_checks
 from aseankg.web.linkeddata.cache import app_cached
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.responses import negotiate, not_found, send, split_extension
-from aseankg.web.settings import ontology_dir_of
+from aseankg.web.site import current_settings
 
 blueprint = Blueprint("checks", __name__)
 
@@ -20,7 +20,7 @@ OFFERS = (SPARQL_QUERY,)
 def _texts() -> dict[str, str]:
     """Check name -> the text of its query file, for the checks the ontology folder has
     (read once: the server's checks are the ones it started with)."""
-    folder = checks_dir(ontology_dir_of(current_app.config))
+    folder = checks_dir(current_settings().ontology_folder)
     return {check.name: check.query for check in load_checks(folder)} if folder.is_dir() else {}
 
 

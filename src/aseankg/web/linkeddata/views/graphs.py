@@ -12,7 +12,6 @@ from rdflib import URIRef
 
 from aseankg.dataset import new_dataset
 from aseankg.formats import N_TRIPLES, RDF_SYNTAXES
-from aseankg.web.extension import current_engine
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.labels import graph_title
 from aseankg.web.linkeddata.present import Presenter, story_index
@@ -26,6 +25,7 @@ from aseankg.web.linkeddata.responses import (
 )
 from aseankg.web.linkeddata.statistics import statistics
 from aseankg.web.linkeddata.views.site import TEMPLATES, render_page
+from aseankg.web.site import current_engine
 
 blueprint = Blueprint("graphs", __name__, template_folder=TEMPLATES)
 

@@ -10,5 +10,5 @@ TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
 
 
 def render_page(template: str, **context: Any) -> str:
-    """Render a page of the site, autoescaped (its header comes from ``aseankg.web.site``)."""
+    """Render a page of the site, autoescaped (its header comes from ``aseankg.web.navigation``)."""
     return render_template(f"linkeddata/{template}", **context)
