@@ -191,7 +191,8 @@ def test_injection_payloads_stay_plain_values(probe: CannedQuery, payload: str) 
         return [(t.kind, "" if t.kind == "string" else t.text) for t in lex(text)]
 
     assert shape(bound.text) == shape(bind(probe, [("text", "x"), ("name", "x")]).text)
-    if "\\u" not in payload:  # rdflib applies \\u escapes before parsing; see the README
+    # rdflib applies \\u escapes before parsing; see docs/canned-queries.md
+    if "\\u" not in payload:
         rows = list(Graph().query(bound.text))
         assert [str(value) for value in rows[0][:2]] == [payload, payload]
 

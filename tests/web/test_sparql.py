@@ -413,7 +413,8 @@ def test_a_long_get_query_is_answered_up_to_the_servers_request_line_limit(
     live_server: str,
 ) -> None:
     """A 20 kB query by GET is answered; a request target over 65,534 bytes gets the HTTP
-    server's own 414 (it never reaches the app, so its body is empty: README says POST)."""
+    server's own 414 (it never reaches the app, so its body is empty: docs/sparql-endpoint.md
+    says POST)."""
     padded = "ASK {} #" + "x" * 20_000
     answered = fetch(live_server, "GET", sparql_target(query=padded, format="json"))
     assert answered.status == 200, answered.text
