@@ -19,7 +19,7 @@ from aseankg.web import (
     timeline,
 )
 from aseankg.web.extension import attach
-from aseankg.web.linkeddata.views import register as register_linked_data
+from aseankg.web.linkeddata.blueprints import register as register_linked_data
 from aseankg.web.proxy import deployed
 from aseankg.web.response_cache import ResponseCache
 from aseankg.web.settings import DEFAULTS, body_limits, sources_of

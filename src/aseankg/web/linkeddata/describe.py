@@ -17,7 +17,7 @@ from aseankg.dataset import new_dataset
 from aseankg.formats import SPARQL_JSON
 from aseankg.terms import Terms
 from aseankg.web.extension import current_engine
-from aseankg.web.linkeddata.sparql import rows
+from aseankg.web.linkeddata.select_rows import rows
 
 DESCRIPTION_QUERY = """
 PREFIX ak: <https://w3id.org/aseankg/ontology#>

@@ -3,8 +3,8 @@
 from rdflib import Literal, URIRef
 
 from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, local_name
-from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.sparql import select
+from aseankg.web.linkeddata.app_cache import app_cached
+from aseankg.web.linkeddata.select_rows import select
 
 #: Lower rank wins: rdfs:label, then skos:prefLabel, then dcterms:title.
 LABELS_QUERY = """

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from aseankg.namespaces import ID
-from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.sparql import select
+from aseankg.web.linkeddata.app_cache import app_cached
+from aseankg.web.linkeddata.select_rows import select
 
 PER_GRAPH_QUERY = """
 SELECT ?space ?g (COUNT(*) AS ?triples) (COUNT(DISTINCT ?entity) AS ?entities) WHERE {

@@ -15,7 +15,7 @@ from aseankg.formats import N_TRIPLES, RDF_SYNTAXES
 from aseankg.web.extension import current_engine
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.labels import graph_title
-from aseankg.web.linkeddata.present import Presenter, story_index
+from aseankg.web.linkeddata.page_rendering import TEMPLATES, render_page
 from aseankg.web.linkeddata.representations import HTML, RESOURCE_OFFERS, serialize
 from aseankg.web.linkeddata.responses import (
     alternates,
@@ -25,7 +25,7 @@ from aseankg.web.linkeddata.responses import (
     split_extension,
 )
 from aseankg.web.linkeddata.statistics import statistics
-from aseankg.web.linkeddata.views.site import TEMPLATES, render_page
+from aseankg.web.linkeddata.term_display import Presenter, story_index
 
 blueprint = Blueprint("graphs", __name__, template_folder=TEMPLATES)
 

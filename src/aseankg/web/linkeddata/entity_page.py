@@ -13,7 +13,7 @@ from rdflib.term import Node
 
 from aseankg.namespaces import AK
 from aseankg.web.linkeddata.describe import Description, Quad
-from aseankg.web.linkeddata.present import Link, Presenter, Shown, Story
+from aseankg.web.linkeddata.term_display import Link, Presenter, Shown, Story
 
 _HEADER_TEXT = (RDFS.comment, SKOS.definition)
 _FIGURE_VALUES = (AK["count"], AK.amount, AK.percentageChange)  # AK.count is str.count

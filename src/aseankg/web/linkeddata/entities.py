@@ -10,12 +10,12 @@ from rdflib import Literal, URIRef
 from aseankg.formats import RDF_SYNTAXES
 from aseankg.namespaces import ENTITY_KINDS
 from aseankg.web.linkeddata.describe import describe
+from aseankg.web.linkeddata.entity_page import PageBuilder
 from aseankg.web.linkeddata.figure_charts import figure_charts
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.neighbourhood import neighbourhood
 from aseankg.web.linkeddata.neighbourhood_picture import picture
-from aseankg.web.linkeddata.page import PageBuilder
-from aseankg.web.linkeddata.present import Presenter
+from aseankg.web.linkeddata.page_rendering import TEMPLATES, render_page
 from aseankg.web.linkeddata.representations import HTML, RESOURCE_OFFERS, serialize
 from aseankg.web.linkeddata.responses import (
     alternates,
@@ -25,10 +25,10 @@ from aseankg.web.linkeddata.responses import (
     send_page,
     split_extension,
 )
-from aseankg.web.linkeddata.sparql import select
-from aseankg.web.linkeddata.views.site import TEMPLATES, render_page
+from aseankg.web.linkeddata.select_rows import select
+from aseankg.web.linkeddata.term_display import Presenter
 
-blueprint = Blueprint("resources", __name__, template_folder=TEMPLATES)
+blueprint = Blueprint("entities", __name__, template_folder=TEMPLATES)
 
 KIND_QUERY = """
 SELECT DISTINCT ?space ?entity WHERE {

@@ -12,10 +12,10 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from aseankg.namespaces import AK, ONTOLOGY, local_name
-from aseankg.web.linkeddata.cache import app_cached
+from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.linkeddata.labels import label_of
-from aseankg.web.linkeddata.sparql import select
+from aseankg.web.linkeddata.select_rows import select
 
 STORIES_QUERY = """
 PREFIX ak: <https://w3id.org/aseankg/ontology#>
