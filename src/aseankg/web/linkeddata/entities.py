@@ -7,7 +7,7 @@ The stories of articles other than the first have a slug of two segments,
 from flask import Blueprint, Response, abort
 from rdflib import Literal, URIRef
 
-from aseankg.formats import RDF_SYNTAXES
+from aseankg.formats import RDF_SYNTAXES, Syntax
 from aseankg.namespaces import ENTITY_KINDS
 from aseankg.web.linkeddata.describe import describe
 from aseankg.web.linkeddata.entity_page import PageBuilder
@@ -25,7 +25,7 @@ from aseankg.web.linkeddata.responses import (
     send_page,
     split_extension,
 )
-from aseankg.web.linkeddata.select_rows import select
+from aseankg.web.linkeddata.select_rows import as_iri, select
 from aseankg.web.linkeddata.term_display import Presenter
 
 blueprint = Blueprint("entities", __name__, template_folder=TEMPLATES)
@@ -59,17 +59,17 @@ def resource(kind: str, name: str) -> Response:
         )
     representation = negotiate(RESOURCE_OFFERS, extension)
     url = iri_map.served(str(iri))
-    if representation is HTML:
+    if isinstance(representation, Syntax):
+        body: str | bytes = serialize(description.dataset(), representation)
+    else:
         presenter = Presenter(iri_map)
-        body: str | bytes = render_page(
+        body = render_page(
             "resource.html",
             page=PageBuilder(description, presenter).build(),
             neighbourhood=picture(neighbourhood(iri, presenter)),
             charts=figure_charts(description, presenter),
             alternates=alternates(url, RDF_SYNTAXES),
         )
-    else:
-        body = serialize(description.dataset(), representation)
     return send(
         body,
         representation,
@@ -91,7 +91,10 @@ def kind_index(kind: str) -> Response:
     space = iri_map.public(f"id/{kind}/")
     presenter = Presenter(iri_map)
     links = sorted(
-        (presenter.link(row["entity"]) for row in select(KIND_QUERY, space=Literal(str(space)))),
+        (
+            presenter.link(as_iri(row["entity"]))
+            for row in select(KIND_QUERY, space=Literal(str(space)))
+        ),
         key=lambda link: link.text.lower(),
     )
     body = render_page("kind.html", kind=kind, links=links)

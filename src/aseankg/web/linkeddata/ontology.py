@@ -20,14 +20,14 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app
 from rdflib import OWL, Graph, URIRef
 
-from aseankg.formats import TURTLE
+from aseankg.formats import TURTLE, Syntax
 from aseankg.layout import ONTOLOGY_FILE, shapes_path
 from aseankg.namespaces import AK, ONTOLOGY, SHAPES_DOCUMENT, bind_prefixes, local_name
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.documentation_supplement import Supplement, supplement
 from aseankg.web.linkeddata.iris import IriMap, current_iri_map
 from aseankg.web.linkeddata.page_rendering import render_page
-from aseankg.web.linkeddata.representations import DOCUMENT_OFFERS, HTML, serialize
+from aseankg.web.linkeddata.representations import DOCUMENT_OFFERS, serialize
 from aseankg.web.linkeddata.responses import negotiate, send
 from aseankg.web.negotiation import by_suffix
 from aseankg.web.settings import ontology_dir_of
@@ -81,7 +81,7 @@ def _import_ontpub() -> Any:
     handlers, level = list(root.handlers), root.level
     root.addHandler(logging.NullHandler())
     try:
-        from pylode import OntPub
+        from pylode import OntPub  # type: ignore[import-untyped]  # pyLODE ships no types
     finally:
         root.handlers[:] = handlers
         root.setLevel(level)
@@ -135,12 +135,12 @@ def _send(document: Document, extension: str | None) -> Response:
     offer = by_suffix(DOCUMENT_OFFERS, extension, f"<{document.iri}>") if extension else None
     representation = negotiate(DOCUMENT_OFFERS, offer)
     iri_map = current_iri_map()
-    if representation is HTML:
-        body: str | bytes = document_html(document, iri_map)
-    elif representation is TURTLE:
-        body = document.path.read_bytes()
-    else:
+    if representation is TURTLE:
+        body: str | bytes = document.path.read_bytes()
+    elif isinstance(representation, Syntax):
         body = serialize(document_graph(document), representation)
+    else:
+        body = document_html(document, iri_map)
     return send(
         body,
         representation,
