@@ -2,7 +2,7 @@
 
 import pytest
 
-from aseankg.web.linkeddata.present import readable_number
+from aseankg.web.linkeddata.term_display import readable_number
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from aseankg.web import (
     sparql,
     timeline,
 )
-from aseankg.web.linkeddata.views import register as register_linked_data
+from aseankg.web.linkeddata.blueprints import register as register_linked_data
 from aseankg.web.proxy import deployed
 from aseankg.web.response_cache import ResponseCache
 from aseankg.web.settings import Settings, largest_body

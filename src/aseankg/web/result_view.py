@@ -17,7 +17,7 @@ from aseankg.formats import GRAPH_FORMS, N_TRIPLES, SPARQL_JSON, Syntax
 from aseankg.namespaces import compact
 from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.linkeddata.labels import label_index
-from aseankg.web.linkeddata.present import Presenter
+from aseankg.web.linkeddata.term_display import Presenter
 
 
 @dataclass(frozen=True)

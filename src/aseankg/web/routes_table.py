@@ -8,7 +8,7 @@ exist; a test renders it again and fails when the page is not current. Regenerat
 from flask import Flask
 
 from aseankg.web.app import create_app
-from aseankg.web.extension import engine_of
+from aseankg.web.site import engine_of
 
 #: What each endpoint serves, in a few words; every endpoint of the app needs one.
 WHAT_IT_SERVES: dict[str, str] = {

@@ -15,12 +15,12 @@ from rdflib import Literal, URIRef
 
 from aseankg.namespaces import ENTITY_KINDS, ID, ONTOLOGY
 from aseankg.web.http_cache import conditional
-from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.documents import shapes_document
+from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.dumps import last_modified
+from aseankg.web.linkeddata.entities import KIND_QUERY
 from aseankg.web.linkeddata.iris import IriMap, current_iri_map
-from aseankg.web.linkeddata.sparql import select
-from aseankg.web.linkeddata.views.resources import KIND_QUERY
+from aseankg.web.linkeddata.ontology import shapes_document
+from aseankg.web.linkeddata.select_rows import select
 from aseankg.web.navigation import site_links
 from aseankg.web.negotiation import content_type
 from aseankg.web.site import current_engine, current_settings

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from rdflib import DCTERMS, Literal, URIRef
 
 from aseankg.namespaces import ID, ONTOLOGY
-from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.sparql import select
+from aseankg.web.linkeddata.app_cache import app_cached
+from aseankg.web.linkeddata.select_rows import as_iri, select
 
 #: The kinds an example resource is chosen from: an event with its participants, an
 #: agreement, a reported figure and a country linked to Wikidata show most of the model.
@@ -78,7 +78,7 @@ class About:
 
 def _most_described(kind: str) -> URIRef | None:
     found = select(MOST_DESCRIBED_QUERY, space=Literal(f"{ID}{kind}/"))
-    return found[0]["entity"] if found else None  # type: ignore[return-value]
+    return as_iri(found[0]["entity"]) if found else None
 
 
 @app_cached

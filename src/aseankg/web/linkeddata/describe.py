@@ -16,7 +16,7 @@ from rdflib.term import Node
 from aseankg.dataset import new_dataset
 from aseankg.formats import SPARQL_JSON
 from aseankg.terms import Terms
-from aseankg.web.linkeddata.sparql import rows
+from aseankg.web.linkeddata.select_rows import as_iri, rows
 from aseankg.web.site import current_engine
 
 DESCRIPTION_QUERY = """
@@ -39,7 +39,7 @@ SELECT DISTINCT ?resource ?s ?p ?o ?g WHERE {
 }
 """
 
-Quad = tuple[Node, Node, Node, URIRef]
+Quad = tuple[Node, URIRef, Node, URIRef]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def describe(resource: URIRef) -> Description | None:
         return None
     quads = tuple(
         sorted(
-            {(row["s"], row["p"], row["o"], row["g"]) for row in found},  # type: ignore[misc]
+            {(row["s"], as_iri(row["p"]), row["o"], as_iri(row["g"])) for row in found},
             key=lambda quad: tuple(str(term) for term in quad),
         )
     )

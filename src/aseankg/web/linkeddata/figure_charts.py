@@ -17,7 +17,7 @@ from rdflib.term import Node
 from aseankg.namespaces import AK, ID
 from aseankg.web.linkeddata.describe import Description
 from aseankg.web.linkeddata.labels import label_of
-from aseankg.web.linkeddata.present import Link, Presenter, readable_number
+from aseankg.web.linkeddata.term_display import Link, Presenter, readable_number
 from aseankg.web.svg import colour, shorten
 
 #: The qualifier that adds nothing to the number, so the bar shows the number alone.

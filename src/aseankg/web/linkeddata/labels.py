@@ -3,8 +3,8 @@
 from rdflib import Literal, URIRef
 
 from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, local_name
-from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.sparql import select
+from aseankg.web.linkeddata.app_cache import app_cached
+from aseankg.web.linkeddata.select_rows import as_int, select
 
 #: Lower rank wins: rdfs:label, then skos:prefLabel, then dcterms:title.
 LABELS_QUERY = """
@@ -34,7 +34,7 @@ def label_index() -> dict[URIRef, str]:
     for row in select(LABELS_QUERY):
         iri, label = row["iri"], row["label"]
         assert isinstance(iri, URIRef) and isinstance(label, Literal)
-        preference = _preference(int(row["rank"].toPython()), label)
+        preference = _preference(as_int(row["rank"]), label)
         if iri not in best or preference < best[iri][0]:
             best[iri] = (preference, str(label))
     return {iri: label for iri, (_, label) in best.items()}

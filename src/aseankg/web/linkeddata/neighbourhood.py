@@ -14,8 +14,8 @@ from rdflib import SKOS, URIRef
 
 from aseankg.namespaces import AK
 from aseankg.web.linkeddata.labels import label_of
-from aseankg.web.linkeddata.present import Link, Presenter
-from aseankg.web.linkeddata.sparql import Row, select
+from aseankg.web.linkeddata.select_rows import Row, select
+from aseankg.web.linkeddata.term_display import Link, Presenter
 
 #: Broad kinds of neighbour, most telling first; a node of several (a country is an
 #: actor and a place) counts as the first. Each has its colour in the picture.

@@ -105,6 +105,7 @@ def picture(found: Neighbourhood) -> Picture | None:
 def _node(neighbour: Neighbour, angle: float, cx: float, cy: float, radius_y: float) -> Node:
     x = round(cx + RADIUS_X * math.cos(angle), 3)
     y = round(cy + radius_y * math.sin(angle), 3)
+    room: float  # the width its name and relation may take
     if abs(x - cx) < 1:
         anchor, text_x, room = "middle", x, 2 * RADIUS_X
         text_y = y - GAP - RELATION_SIZE - 3 if y < cy else y + GAP + NAME_SIZE

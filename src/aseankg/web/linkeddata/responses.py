@@ -18,7 +18,13 @@ from werkzeug.urls import iri_to_uri
 
 from aseankg.formats import HTML, Format, find
 from aseankg.web.http_cache import conditional
-from aseankg.web.negotiation import by_suffix, choose_format, content_type, requested_formats
+from aseankg.web.negotiation import (
+    OfferT,
+    by_suffix,
+    choose_format,
+    content_type,
+    requested_formats,
+)
 from aseankg.web.results import mark_row_cap
 
 
@@ -48,7 +54,7 @@ def not_found(
     abort(404, description=f"<{iri_of(name)}> names nothing in this dataset")
 
 
-def negotiate(offers: Sequence[Format], extension: Format | None = None) -> Format:
+def negotiate(offers: Sequence[OfferT], extension: OfferT | None = None) -> OfferT:
     """``format=`` first, then the URL's extension, then the Accept header."""
     return choose_format(offers, requested_formats(), extension)
 

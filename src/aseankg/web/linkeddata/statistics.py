@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from aseankg.namespaces import ID
-from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.sparql import select
+from aseankg.web.linkeddata.app_cache import app_cached
+from aseankg.web.linkeddata.select_rows import as_int, as_iri, select
 
 PER_GRAPH_QUERY = """
 SELECT ?space ?g (COUNT(*) AS ?triples) (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
@@ -78,11 +78,6 @@ class Statistics:
     """Each property used with its number of triples."""
 
 
-def _int(value: object) -> int:
-    assert isinstance(value, Literal)
-    return int(value.toPython())
-
-
 @app_cached
 def statistics() -> Statistics:
     """Counts over every named graph; entities are IRIs under the ``id/`` space."""
@@ -92,21 +87,23 @@ def statistics() -> Statistics:
     graphs = tuple(
         sorted(
             (
-                GraphCount(row["g"], _int(row["triples"]), _int(row["entities"]))  # type: ignore[arg-type]
+                GraphCount(as_iri(row["g"]), as_int(row["triples"]), as_int(row["entities"]))
                 for row in select(PER_GRAPH_QUERY, space=space)
             ),
             key=lambda count: str(count.graph),
         )
     )
     return Statistics(
-        triples=_int(total.get("triples", Literal(0))),
-        union_triples=_int(select(UNION_QUERY)[0]["triples"]),
-        entities=_int(total.get("entities", Literal(0))),
-        subjects=_int(total.get("subjects", Literal(0))),
-        objects=_int(total.get("objects", Literal(0))),
+        triples=as_int(total.get("triples", Literal(0))),
+        union_triples=as_int(select(UNION_QUERY)[0]["triples"]),
+        entities=as_int(total.get("entities", Literal(0))),
+        subjects=as_int(total.get("subjects", Literal(0))),
+        objects=as_int(total.get("objects", Literal(0))),
         graphs=graphs,
-        classes=tuple((row["class"], _int(row["entities"])) for row in select(CLASSES_QUERY)),  # type: ignore[misc]
-        properties=tuple((row["p"], _int(row["triples"])) for row in select(PROPERTIES_QUERY)),  # type: ignore[misc]
+        classes=tuple((row["class"], as_int(row["entities"])) for row in select(CLASSES_QUERY)),  # type: ignore[misc]
+        properties=tuple(
+            (as_iri(row["p"]), as_int(row["triples"])) for row in select(PROPERTIES_QUERY)
+        ),
     )
 
 
@@ -114,4 +111,4 @@ def statistics() -> Statistics:
 def exact_matches(space: str) -> int:
     """The ``skos:exactMatch`` links to IRIs under ``space``, counted per graph as facts are."""
     found = select(EXACT_MATCHES_QUERY, space=Literal(space))
-    return _int(found[0]["links"]) if found else 0
+    return as_int(found[0]["links"]) if found else 0

@@ -1,4 +1,5 @@
-"""The VoID description of the dataset: what it is, where to get it, and what is in it.
+"""``/.well-known/void``: the dataset's VoID description, what it is, where to get it and
+what is in it.
 
 ``void:triples`` counts facts per named graph and sums them (see
 ``statistics``): the dataset's figure equals the quads in the store and in the
@@ -11,15 +12,23 @@ names; the places to get the data from (endpoint, dumps, home page) are URLs on
 the served base, where this server answers.
 """
 
+from flask import Blueprint, Response
 from rdflib import DCTERMS, FOAF, RDF, SKOS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import VOID
 
 from aseankg.dumps import DUMPS
-from aseankg.formats import RDF_SYNTAXES
+from aseankg.formats import GRAPH_SYNTAXES, RDF_SYNTAXES
 from aseankg.namespaces import BASE, ID, ONTOLOGY, PREFIXES, SD
-from aseankg.web.linkeddata.about import About
+from aseankg.web.linkeddata.about import About, about
+from aseankg.web.linkeddata.dumps import last_modified
+from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.labels import graph_title
-from aseankg.web.linkeddata.statistics import Statistics
+from aseankg.web.linkeddata.representations import serialize
+from aseankg.web.linkeddata.responses import negotiate, send
+from aseankg.web.linkeddata.statistics import Statistics, exact_matches, statistics
+from aseankg.web.negotiation import by_suffix
+
+blueprint = Blueprint("void", __name__)
 
 #: The year whose China-ASEAN cooperation the dataset covers.
 YEAR = "2025"
@@ -139,3 +148,25 @@ def void_graph(
     if wikidata_links:
         _add_wikidata_linkset(void, wikidata_links)
     return void
+
+
+@blueprint.get(f"/{VOID_PATH}")
+@blueprint.get(f"/{VOID_PATH}.<extension>")
+def void(extension: str | None = None) -> Response:
+    offer = by_suffix(GRAPH_SYNTAXES, extension, "the VoID description") if extension else None
+    representation = negotiate(GRAPH_SYNTAXES, offer)
+    served_base = current_iri_map().served_base
+    graph = void_graph(
+        statistics(),
+        about(),
+        served_base=served_base,
+        modified=Literal(last_modified().date().isoformat(), datatype=XSD.date),
+        wikidata_links=exact_matches(WIKIDATA_ENTITIES),
+    )
+    return send(
+        serialize(graph, representation),
+        representation,
+        url=served_base + VOID_PATH,
+        offers=GRAPH_SYNTAXES,
+        cache_key=("void", served_base),
+    )

@@ -16,8 +16,8 @@ from aseankg.canned import ParameterError, UnknownQuery, bind
 from aseankg.periods import Period, period_of, span
 from aseankg.web.api import current_catalogue, max_limit
 from aseankg.web.linkeddata.labels import label_of
-from aseankg.web.linkeddata.present import readable_date
-from aseankg.web.linkeddata.sparql import select
+from aseankg.web.linkeddata.select_rows import select
+from aseankg.web.linkeddata.term_display import readable_date
 
 QUERY = "events-timeline"
 #: The filters, in the order the page offers them; each is a parameter of the query.

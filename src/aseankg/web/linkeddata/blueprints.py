@@ -1,4 +1,4 @@
-"""The blueprints of the linked-data face: one per concern, under one parent.
+"""The blueprints of the linked-data face, one per resource, registered here under one parent.
 
 Every path the parent serves is the served form of a public IRI, so it first
 checks that the request's path can be part of an IRI: a slug, suffix or file
@@ -8,20 +8,20 @@ before any view reads it (see ``IriMap.public``).
 
 from flask import Blueprint, Flask, request
 
-from aseankg.web.linkeddata.iris import current_iri_map
-from aseankg.web.linkeddata.views import (
+from aseankg.web.linkeddata import (
     checks,
     context,
-    documents,
     dumps,
+    entities,
     graphs,
     landing,
-    resources,
+    ontology,
     void,
 )
+from aseankg.web.linkeddata.iris import current_iri_map
 
 blueprint = Blueprint("linkeddata", __name__)
-for module in (landing, resources, graphs, documents, checks, dumps, void, context):
+for module in (landing, entities, graphs, ontology, checks, dumps, void, context):
     blueprint.register_blueprint(module.blueprint)
 
 

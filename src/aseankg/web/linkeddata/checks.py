@@ -6,7 +6,7 @@ from flask import Blueprint, Response
 from aseankg.formats import SPARQL_QUERY
 from aseankg.namespaces import CHECKS
 from aseankg.validation.checks import checks_dir, load_checks
-from aseankg.web.linkeddata.cache import app_cached
+from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.responses import negotiate, not_found, send, split_extension
 from aseankg.web.site import current_settings

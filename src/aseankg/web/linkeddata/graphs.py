@@ -11,11 +11,11 @@ from flask import Blueprint, Response
 from rdflib import URIRef
 
 from aseankg.dataset import new_dataset
-from aseankg.formats import N_TRIPLES, RDF_SYNTAXES
+from aseankg.formats import N_TRIPLES, RDF_SYNTAXES, Syntax
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.labels import graph_title
-from aseankg.web.linkeddata.present import Presenter, story_index
-from aseankg.web.linkeddata.representations import HTML, RESOURCE_OFFERS, serialize
+from aseankg.web.linkeddata.page_rendering import TEMPLATES, render_page
+from aseankg.web.linkeddata.representations import RESOURCE_OFFERS, serialize
 from aseankg.web.linkeddata.responses import (
     alternates,
     negotiate,
@@ -24,7 +24,7 @@ from aseankg.web.linkeddata.responses import (
     split_extension,
 )
 from aseankg.web.linkeddata.statistics import statistics
-from aseankg.web.linkeddata.views.site import TEMPLATES, render_page
+from aseankg.web.linkeddata.term_display import Presenter, story_index
 from aseankg.web.site import current_engine
 
 blueprint = Blueprint("graphs", __name__, template_folder=TEMPLATES)
@@ -47,10 +47,15 @@ def graph(name: str) -> Response:
         )
     representation = negotiate(RESOURCE_OFFERS, extension)
     url = iri_map.served(str(iri))
-    if representation is HTML:
+    if isinstance(representation, Syntax):
+        dataset = new_dataset()
+        named = dataset.graph(URIRef(iri))
+        named.parse(data=current_engine().dump(N_TRIPLES, graph=str(iri)), format=N_TRIPLES.rdflib)
+        body: str | bytes = serialize(dataset, representation)
+    else:
         count = next(count for count in statistics().graphs if count.graph == iri)
         known = story_index().get(str(iri))
-        body: str | bytes = render_page(
+        body = render_page(
             "graph.html",
             iri=str(iri),
             title=graph_title(iri),
@@ -58,11 +63,6 @@ def graph(name: str) -> Response:
             story=Presenter(iri_map).link(known[0]) if known else None,
             alternates=alternates(url, RDF_SYNTAXES),
         )
-    else:
-        dataset = new_dataset()
-        named = dataset.graph(URIRef(iri))
-        named.parse(data=current_engine().dump(N_TRIPLES, graph=str(iri)), format=N_TRIPLES.rdflib)
-        body = serialize(dataset, representation)
     return send(
         body, representation, url=url, offers=RESOURCE_OFFERS, cache_key=("graph", iri), iri=iri
     )

@@ -12,10 +12,10 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from aseankg.namespaces import AK, ONTOLOGY, local_name
-from aseankg.web.linkeddata.cache import app_cached
+from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.linkeddata.labels import label_of
-from aseankg.web.linkeddata.sparql import select
+from aseankg.web.linkeddata.select_rows import as_int, as_iri, select
 
 STORIES_QUERY = """
 PREFIX ak: <https://w3id.org/aseankg/ontology#>
@@ -69,7 +69,7 @@ class Story:
 def story_index() -> dict[str, tuple[URIRef, int]]:
     """Story graph IRI -> (story IRI, position in the article)."""
     return {
-        str(row["graph"]): (row["story"], int(row["position"].toPython()))  # type: ignore[misc]
+        str(row["graph"]): (as_iri(row["story"]), as_int(row["position"]))
         for row in select(STORIES_QUERY)
     }
 
@@ -83,13 +83,14 @@ class Presenter:
     def link(self, iri: URIRef) -> Link:
         """A link to the term's own page; ontology terms land on their documentation anchor."""
         text = str(label_of(iri))
+        href: str | None
         if iri.startswith(str(AK)):
             href = self.iri_map.served(str(ONTOLOGY)) + "#" + local_name(iri)
         else:
             href = self.iri_map.href(str(iri))
         return Link(href, text, str(iri))
 
-    def story(self, graph: Node) -> Story:
+    def story(self, graph: str) -> Story:
         """The story a graph holds, or the graph itself (reference data, the ontology)."""
         key = str(graph)
         if key in story_index():

@@ -13,7 +13,7 @@ from rdflib.term import Node
 
 from aseankg.namespaces import AK
 from aseankg.web.linkeddata.describe import Description, Quad
-from aseankg.web.linkeddata.present import Link, Presenter, Shown, Story
+from aseankg.web.linkeddata.term_display import Link, Presenter, Shown, Story
 
 _HEADER_TEXT = (RDFS.comment, SKOS.definition)
 _FIGURE_VALUES = (AK["count"], AK.amount, AK.percentageChange)  # AK.count is str.count
@@ -77,7 +77,7 @@ class PageBuilder:
     def __init__(self, description: Description, presenter: Presenter) -> None:
         self.description = description
         self.present = presenter
-        self.graphs: dict[tuple[Node, Node, Node], set[Node]] = defaultdict(set)
+        self.graphs: dict[tuple[Node, Node, Node], set[URIRef]] = defaultdict(set)
         for subject, predicate, obj, graph in description.quads:
             self.graphs[(subject, predicate, obj)].add(graph)
 
@@ -85,7 +85,7 @@ class PageBuilder:
         graphs = {graph for s, p, o, _ in quads for graph in self.graphs[(s, p, o)]}
         return self._sorted_stories(graphs)
 
-    def _sorted_stories(self, graphs: set[Node]) -> tuple[Story, ...]:
+    def _sorted_stories(self, graphs: set[URIRef]) -> tuple[Story, ...]:
         stories = {self.present.story(graph) for graph in graphs}
         return tuple(sorted(stories, key=lambda story: (story.position == 0, story.position)))
 
@@ -100,7 +100,7 @@ class PageBuilder:
     def rows(self, quads: list[Quad], value_position: int) -> tuple[FactRow, ...]:
         by_property: dict[URIRef, dict[Node, list[Quad]]] = defaultdict(lambda: defaultdict(list))
         for quad in quads:
-            by_property[quad[1]][quad[value_position]].append(quad)  # type: ignore[index]
+            by_property[quad[1]][quad[value_position]].append(quad)
 
         def order(prop: URIRef) -> tuple[int, str]:
             rank = _FIRST.index(prop) if prop in _FIRST else len(_FIRST)

@@ -30,3 +30,17 @@ def select(text: str, **bindings: URIRef | Literal) -> list[Row]:
     terms = Terms()
     substitutions = {name: terms.to_oxigraph(term) for name, term in bindings.items()}
     return rows(current_engine().select(text, **substitutions))
+
+
+def as_iri(term: Node) -> URIRef:
+    """``term``, which its query binds only to IRIs (a graph name, a node kept by ``isIRI``)."""
+    if not isinstance(term, URIRef):
+        raise TypeError(f"expected an IRI, got {term!r}")
+    return term
+
+
+def as_int(term: Node) -> int:
+    """The value of ``term``, which its query binds only to integers (a count, a rank)."""
+    if not isinstance(term, Literal):
+        raise TypeError(f"expected a number, got {term!r}")
+    return int(term.toPython())

@@ -7,15 +7,15 @@ The stories of articles other than the first have a slug of two segments,
 from flask import Blueprint, Response, abort
 from rdflib import Literal, URIRef
 
-from aseankg.formats import RDF_SYNTAXES
+from aseankg.formats import RDF_SYNTAXES, Syntax
 from aseankg.namespaces import ENTITY_KINDS
 from aseankg.web.linkeddata.describe import describe
+from aseankg.web.linkeddata.entity_page import PageBuilder
 from aseankg.web.linkeddata.figure_charts import figure_charts
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.neighbourhood import neighbourhood
 from aseankg.web.linkeddata.neighbourhood_picture import picture
-from aseankg.web.linkeddata.page import PageBuilder
-from aseankg.web.linkeddata.present import Presenter
+from aseankg.web.linkeddata.page_rendering import TEMPLATES, render_page
 from aseankg.web.linkeddata.representations import HTML, RESOURCE_OFFERS, serialize
 from aseankg.web.linkeddata.responses import (
     alternates,
@@ -25,10 +25,10 @@ from aseankg.web.linkeddata.responses import (
     send_page,
     split_extension,
 )
-from aseankg.web.linkeddata.sparql import select
-from aseankg.web.linkeddata.views.site import TEMPLATES, render_page
+from aseankg.web.linkeddata.select_rows import as_iri, select
+from aseankg.web.linkeddata.term_display import Presenter
 
-blueprint = Blueprint("resources", __name__, template_folder=TEMPLATES)
+blueprint = Blueprint("entities", __name__, template_folder=TEMPLATES)
 
 KIND_QUERY = """
 SELECT DISTINCT ?space ?entity WHERE {
@@ -59,17 +59,17 @@ def resource(kind: str, name: str) -> Response:
         )
     representation = negotiate(RESOURCE_OFFERS, extension)
     url = iri_map.served(str(iri))
-    if representation is HTML:
+    if isinstance(representation, Syntax):
+        body: str | bytes = serialize(description.dataset(), representation)
+    else:
         presenter = Presenter(iri_map)
-        body: str | bytes = render_page(
+        body = render_page(
             "resource.html",
             page=PageBuilder(description, presenter).build(),
             neighbourhood=picture(neighbourhood(iri, presenter)),
             charts=figure_charts(description, presenter),
             alternates=alternates(url, RDF_SYNTAXES),
         )
-    else:
-        body = serialize(description.dataset(), representation)
     return send(
         body,
         representation,
@@ -91,7 +91,10 @@ def kind_index(kind: str) -> Response:
     space = iri_map.public(f"id/{kind}/")
     presenter = Presenter(iri_map)
     links = sorted(
-        (presenter.link(row["entity"]) for row in select(KIND_QUERY, space=Literal(str(space)))),
+        (
+            presenter.link(as_iri(row["entity"]))
+            for row in select(KIND_QUERY, space=Literal(str(space)))
+        ),
         key=lambda link: link.text.lower(),
     )
     body = render_page("kind.html", kind=kind, links=links)

@@ -1,4 +1,4 @@
-"""What every linked-data view shares: where its templates are and how a page is rendered."""
+"""What every linked-data page shares: where its templates are and how one is rendered."""
 
 from pathlib import Path
 from typing import Any
@@ -6,7 +6,7 @@ from typing import Any
 from flask import render_template
 
 #: The templates of every linked-data blueprint (``linkeddata/*.html``).
-TEMPLATES = str(Path(__file__).resolve().parent.parent / "templates")
+TEMPLATES = str(Path(__file__).resolve().parent / "templates")
 
 
 def render_page(template: str, **context: Any) -> str:

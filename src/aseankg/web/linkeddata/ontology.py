@@ -1,4 +1,4 @@
-"""The ontology and the SHACL shapes as documents: their RDF and their HTML documentation.
+"""``/ontology`` and ``/shapes``: each document as HTML documentation or RDF, by negotiation.
 
 Both are files in the ontology folder and are served as such: Turtle is the
 file itself (comments included), other syntaxes are converted by rdflib, and
@@ -7,6 +7,9 @@ out two things a reader of this ontology needs, the SKOS alignments to other
 vocabularies and ``rdfs:seeAlso``, and it documents no SHACL shapes; a
 section rendered per request (its links point at the host being served) fills
 those gaps, inserted before pyLODE's namespace list.
+
+Ontology term IRIs (``…/ontology#Term``) land on the term's entry in the
+HTML; the version IRI answers with the same document while it is current.
 """
 
 import logging
@@ -14,15 +17,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import render_template
+from flask import Blueprint, Response, abort
 from rdflib import OWL, Graph, URIRef
 
+from aseankg.formats import TURTLE, Syntax
 from aseankg.layout import ONTOLOGY_FILE, shapes_path
 from aseankg.namespaces import AK, ONTOLOGY, SHAPES_DOCUMENT, bind_prefixes, local_name
-from aseankg.web.linkeddata.cache import app_cached
-from aseankg.web.linkeddata.iris import IriMap
-from aseankg.web.linkeddata.supplement import Supplement, supplement
+from aseankg.web.linkeddata.app_cache import app_cached
+from aseankg.web.linkeddata.documentation_supplement import Supplement, supplement
+from aseankg.web.linkeddata.iris import IriMap, current_iri_map
+from aseankg.web.linkeddata.page_rendering import render_page
+from aseankg.web.linkeddata.representations import DOCUMENT_OFFERS, serialize
+from aseankg.web.linkeddata.responses import negotiate, send
+from aseankg.web.negotiation import by_suffix
 from aseankg.web.site import current_settings
+
+blueprint = Blueprint("ontology", __name__)
 
 #: Where the supplement goes in pyLODE's page: before its list of namespaces.
 _INSERT_BEFORE = '<div class="section" id="namespaces">'
@@ -71,7 +81,7 @@ def _import_ontpub() -> Any:
     handlers, level = list(root.handlers), root.level
     root.addHandler(logging.NullHandler())
     try:
-        from pylode import OntPub
+        from pylode import OntPub  # type: ignore[import-untyped]  # pyLODE ships no types
     finally:
         root.handlers[:] = handlers
         root.setLevel(level)
@@ -115,11 +125,50 @@ def document_supplement(document: Document) -> Supplement:
 def document_html(document: Document, iri_map: IriMap) -> str:
     """The HTML documentation: pyLODE's page with the supplement for this host inserted."""
     page = documentation(document)
-    extra = render_template(
-        f"linkeddata/{document.supplement}",
-        section=document_supplement(document),
-        iri_map=iri_map,
-    )
+    extra = render_page(document.supplement, section=document_supplement(document), iri_map=iri_map)
     if _INSERT_BEFORE in page:
         return page.replace(_INSERT_BEFORE, extra + _INSERT_BEFORE, 1)
     return page.replace("</body>", extra + "</body>", 1)
+
+
+def _send(document: Document, extension: str | None) -> Response:
+    offer = by_suffix(DOCUMENT_OFFERS, extension, f"<{document.iri}>") if extension else None
+    representation = negotiate(DOCUMENT_OFFERS, offer)
+    iri_map = current_iri_map()
+    if representation is TURTLE:
+        body: str | bytes = document.path.read_bytes()
+    elif isinstance(representation, Syntax):
+        body = serialize(document_graph(document), representation)
+    else:
+        body = document_html(document, iri_map)
+    return send(
+        body,
+        representation,
+        url=iri_map.served(str(document.iri)),
+        offers=DOCUMENT_OFFERS,
+        cache_key=("document", document.iri),
+        iri=document.iri,
+    )
+
+
+@blueprint.get("/ontology")
+@blueprint.get("/ontology.<extension>")
+def ontology(extension: str | None = None) -> Response:
+    return _send(ontology_document(), extension)
+
+
+@blueprint.get("/ontology/<version>")
+def ontology_version(version: str) -> Response:
+    document = ontology_document()
+    if current_iri_map().public(f"ontology/{version}") != version_iri(document):
+        abort(404, description=f"ontology version '{version}' is not the one served here")
+    return _send(document, None)
+
+
+@blueprint.get("/shapes")
+@blueprint.get("/shapes.<extension>")
+def shapes(extension: str | None = None) -> Response:
+    document = shapes_document()
+    if document is None:
+        abort(404, description="this server has no SHACL shapes document")
+    return _send(document, extension)
