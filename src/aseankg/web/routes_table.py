@@ -8,7 +8,7 @@ exist; a test renders it again and fails when the page is not current. Regenerat
 from flask import Flask
 
 from aseankg.web.app import create_app
-from aseankg.web.site import engine_of
+from aseankg.web.site import site_of
 
 #: What each endpoint serves, in a few words; every endpoint of the app needs one.
 WHAT_IT_SERVES: dict[str, str] = {
@@ -17,15 +17,15 @@ WHAT_IT_SERVES: dict[str, str] = {
     "api.run": "one canned query, run with the values given; format by suffix or Accept",
     "linkeddata.checks.check": "a structural check: its SPARQL query",
     "linkeddata.context.context": "the JSON-LD context the JSON-LD outputs are compacted with",
-    "linkeddata.documents.ontology": "the ontology: pyLODE documentation or RDF",
-    "linkeddata.documents.ontology_version": "the ontology's version IRI, while it is served",
-    "linkeddata.documents.shapes": "the SHACL shapes: a page or RDF",
+    "linkeddata.ontology.ontology": "the ontology: pyLODE documentation or RDF",
+    "linkeddata.ontology.ontology_version": "the ontology's version IRI, while it is served",
+    "linkeddata.ontology.shapes": "the SHACL shapes: a page or RDF",
     "linkeddata.dumps.dump": "a dump of the whole dataset",
     "linkeddata.graphs.graph": "a named graph: its triples in any RDF syntax, or a page",
     "linkeddata.landing.landing": "the landing page",
-    "linkeddata.resources.article_story": "a story of a further article: a page or RDF",
-    "linkeddata.resources.kind_index": "every entity of one kind, by label",
-    "linkeddata.resources.resource": "one entity: a page or RDF, by suffix or Accept",
+    "linkeddata.entities.article_story": "a story of a further article: a page or RDF",
+    "linkeddata.entities.kind_index": "every entity of one kind, by label",
+    "linkeddata.entities.resource": "one entity: a page or RDF, by suffix or Accept",
     "linkeddata.void.void": "the VoID description of the dataset",
     "robots.robots": "robots.txt for crawlers",
     "sitemap.sitemap": "the sitemap, or an index of sitemaps past one sitemap's size",
@@ -76,7 +76,7 @@ def main() -> None:
     try:
         print(render(app), end="")
     finally:
-        engine_of(app).close()
+        site_of(app).engine.close()
 
 
 if __name__ == "__main__":

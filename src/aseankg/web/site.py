@@ -30,7 +30,8 @@ class Site:
     engine: Engine
     catalogue: Catalogue
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
-    _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _computing: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
+    _computing_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def build(cls, settings: Settings) -> "Site":
@@ -41,9 +42,14 @@ class Site:
 
     def remembered(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per key for the life of the site; concurrent first callers
-        wait for one result. The data never changes while serving, so neither does it."""
+        wait for one result. The data never changes while serving, so neither does it.
+
+        A lock per key, so that a computation may use other remembered values.
+        """
         if key not in self._memo:
-            with self._memo_lock:
+            with self._computing_lock:
+                lock = self._computing.setdefault(key, threading.Lock())
+            with lock:
                 if key not in self._memo:
                     self._memo[key] = compute()
         return self._memo[key]
