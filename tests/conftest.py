@@ -9,8 +9,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Dataset
 
-from aseankg import bundle
-from aseankg.dataset import load_dataset
+from aseankg.sources import bundle
+from aseankg.sources.rdflib_dataset import load_dataset
 from aseankg.web import Settings, create_app
 from aseankg.web.site import site_of
 from tests.support.server import SERVED, running_server

@@ -20,8 +20,8 @@ import pytest
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from aseankg.namespaces import story_graph
-from aseankg.scaffold import FACTS_MARKER
+from aseankg.authoring.scaffold import FACTS_MARKER
+from aseankg.rdf.namespaces import story_graph
 from tests.support.http import fetch
 from tests.support.server import running_server
 

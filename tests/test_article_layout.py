@@ -7,15 +7,10 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from aseankg import bundle
-from aseankg.layout import (
-    LayoutError,
-    Source,
-    article_companions,
-    dataset_sources,
-    user_sources,
-)
-from aseankg.namespaces import REFERENCE_GRAPH, STORY_GRAPH, article_iri, story_graph
+from aseankg.errors import LayoutError
+from aseankg.rdf.namespaces import REFERENCE_GRAPH, STORY_GRAPH, article_iri, story_graph
+from aseankg.sources import bundle
+from aseankg.sources.files import Source, article_companions, dataset_sources, user_sources
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "articles" / "example-gazette"
 EXAMPLE_STORY = EXAMPLE / "stories" / "01-an-invented-port-forum-in-kuala.ttl"

@@ -1,6 +1,6 @@
 """The size-bounded LRU cache behind the result and response caches."""
 
-from aseankg.bounded_cache import ENTRY_OVERHEAD, BoundedCache
+from aseankg.engine.bounded_cache import ENTRY_OVERHEAD, BoundedCache
 
 
 #: Room for ``n`` entries of ``size`` bytes each, bookkeeping included.

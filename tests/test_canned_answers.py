@@ -14,9 +14,9 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from aseankg import bundle
 from aseankg.canned import Catalogue
-from aseankg.namespaces import AK, ID, PREFIXES
+from aseankg.rdf.namespaces import AK, ID, PREFIXES
+from aseankg.sources import bundle
 from tests.support.http import fetch
 
 JSON = "application/sparql-results+json"

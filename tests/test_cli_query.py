@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner, Result
 from rdflib import Graph
 
-from aseankg import bundle
 from aseankg.canned import Catalogue
 from aseankg.cli import main
 from aseankg.cli.query import query
 from aseankg.cli.serve import serve
 from aseankg.engine import Limits
-from aseankg.namespaces import ID
+from aseankg.rdf.namespaces import ID
+from aseankg.sources import bundle
 from aseankg.web import Settings
 
 SUMMITS = "SELECT ?s WHERE { ?s a <https://w3id.org/aseankg/ontology#Summit> } ORDER BY ?s"

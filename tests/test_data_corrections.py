@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, SKOS, Dataset, Literal, URIRef
 
-from aseankg.namespaces import AK, ID
+from aseankg.rdf.namespaces import AK, ID
 
 ARTICLE_DIR = Path(__file__).parent / "fixtures" / "article"
 #: Digests of the article's runs of ``RUN`` words: the article itself is not part of the project.

@@ -5,9 +5,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, SDO, Dataset, Graph, Literal
 
-from aseankg.dataset import SourceError, load_dataset
-from aseankg.layout import LayoutError
-from aseankg.namespaces import (
+from aseankg.errors import LayoutError, SourceError
+from aseankg.rdf.namespaces import (
     AK,
     ID,
     ONTOLOGY,
@@ -16,6 +15,7 @@ from aseankg.namespaces import (
     compact,
     story_graph,
 )
+from aseankg.sources.rdflib_dataset import load_dataset
 
 
 def test_one_named_graph_per_story_plus_ontology_and_reference(dataset: Dataset) -> None:

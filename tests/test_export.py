@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from rdflib import Dataset, Graph
 
 from aseankg.cli import main
-from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, story_graph
+from aseankg.rdf.namespaces import ONTOLOGY, REFERENCE_GRAPH, story_graph
 
 ALL_GRAPHS = {ONTOLOGY, REFERENCE_GRAPH} | {story_graph(n) for n in range(1, 11)}
 

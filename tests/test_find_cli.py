@@ -7,9 +7,9 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
 
-from aseankg import lookup
+from aseankg.authoring import lookup
 from aseankg.cli import main
-from aseankg.namespaces import REFERENCE_GRAPH
+from aseankg.rdf.namespaces import REFERENCE_GRAPH
 
 EXAMPLE = Path(__file__).parent / "fixtures" / "articles" / "example-gazette"
 MALAYSIA = "https://w3id.org/aseankg/id/country/my\tak:Country\tMalaysia"

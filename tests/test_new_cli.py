@@ -8,7 +8,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from aseankg.cli import main
-from aseankg.namespaces import AK, ID, article_iri, story_graph
+from aseankg.rdf.namespaces import AK, ID, article_iri, story_graph
 
 TITLE = 'The "Example" Gazette:\n a  fictional article'
 ONE_LINE = 'The "Example" Gazette: a fictional article'

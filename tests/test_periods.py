@@ -5,7 +5,7 @@ import datetime
 import pytest
 from rdflib import XSD, Literal, URIRef
 
-from aseankg.periods import Period, period_of, span
+from aseankg.rdf.periods import Period, period_of, span
 
 D = datetime.date
 

@@ -8,7 +8,7 @@ inference, and what the article leaves unsaid and the data therefore does not sa
 import pytest
 from rdflib import RDF, SKOS, Dataset, URIRef
 
-from aseankg.namespaces import AK, ID, REFERENCE_GRAPH, story_graph
+from aseankg.rdf.namespaces import AK, ID, REFERENCE_GRAPH, story_graph
 
 ONE_QUERY_PREFIXES = """
 PREFIX ak: <https://w3id.org/aseankg/ontology#>

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from aseankg import screening
-from aseankg.layout import Source, SourceError
-from aseankg.screening import MAX_NESTING, screen
+from aseankg.errors import SourceError
+from aseankg.sources import screening
+from aseankg.sources.files import Source
+from aseankg.sources.screening import MAX_NESTING, screen
 
 GRAPH = URIRef("https://example.org/graph")
 TRIPLE = "<https://example.org/s> <https://example.org/p> "

@@ -4,9 +4,10 @@ from pyshacl.entrypoints import meta_validate
 from rdflib import OWL, RDF, Dataset, Graph, URIRef, term
 from rdflib.collection import Collection
 
-from aseankg import bundle, validation
-from aseankg.layout import dataset_sources
-from aseankg.namespaces import ONTOLOGY, SH, SHAPES
+from aseankg import validation
+from aseankg.rdf.namespaces import ONTOLOGY, SH, SHAPES
+from aseankg.sources import bundle
+from aseankg.sources.files import dataset_sources
 from aseankg.validation.render import short_name
 from aseankg.validation.shapes import (
     constraints,

@@ -4,7 +4,7 @@ import pyoxigraph
 import pytest
 from rdflib import XSD, BNode, Literal, URIRef
 
-from aseankg.terms import Terms
+from aseankg.rdf.terms import Terms
 
 
 @pytest.mark.parametrize(

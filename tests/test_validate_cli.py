@@ -11,7 +11,7 @@ from rdflib import RDF, Graph, Literal
 
 from aseankg import validation
 from aseankg.cli import main
-from aseankg.namespaces import SH
+from aseankg.rdf.namespaces import SH
 from aseankg.validation import ShaclError
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from aseankg import bundle, validation
-from aseankg.layout import dataset_sources
-from aseankg.namespaces import CHECKS, SH
+from aseankg import validation
+from aseankg.rdf.namespaces import CHECKS, SH
+from aseankg.sources import bundle
+from aseankg.sources.files import dataset_sources
 from aseankg.validation.checks import CheckError, checks_dir, load_checks, run_checks
 from aseankg.validation.loading import load
 from aseankg.validation.render import short_name

@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from rdflib import RDFS, Graph
 
-from aseankg import bundle, validation
-from aseankg.layout import dataset_sources, ontology_sources, reference_sources, user_sources
-from aseankg.namespaces import AK, SH
+from aseankg import validation
+from aseankg.rdf.namespaces import AK, SH
+from aseankg.sources import bundle
+from aseankg.sources.files import dataset_sources, ontology_sources, reference_sources, user_sources
 from aseankg.validation.checks import checks_dir, load_checks
 from aseankg.validation.render import short_name
 from aseankg.validation.report import Report, Result

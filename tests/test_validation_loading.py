@@ -10,15 +10,11 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, URIRef
 
-from aseankg import bundle, validation
-from aseankg.dataset import SourceError
-from aseankg.layout import (
-    LayoutError,
-    ontology_sources,
-    reference_sources,
-    user_sources,
-)
-from aseankg.namespaces import AK, ID, REFERENCE_GRAPH
+from aseankg import validation
+from aseankg.errors import LayoutError, SourceError
+from aseankg.rdf.namespaces import AK, ID, REFERENCE_GRAPH
+from aseankg.sources import bundle
+from aseankg.sources.files import ontology_sources, reference_sources, user_sources
 from aseankg.validation.loading import Inverse, load
 
 EXAMPLE = "https://example.org/"

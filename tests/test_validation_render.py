@@ -4,7 +4,7 @@ from pathlib import Path
 
 from rdflib import XSD, BNode, Literal, URIRef
 
-from aseankg.namespaces import AK, ID, SH, SHAPES
+from aseankg.rdf.namespaces import AK, ID, SH, SHAPES
 from aseankg.validation.render import json_term, relative, short_name, text_line
 from aseankg.validation.report import PropertyPath, Result
 

@@ -4,11 +4,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from aseankg import bundle
 from aseankg.cli import main
-from aseankg.dataset import load_dataset
-from aseankg.layout import data_sources
-from aseankg.namespaces import AK, STORY_GRAPH
+from aseankg.rdf.namespaces import AK, STORY_GRAPH
+from aseankg.sources import bundle
+from aseankg.sources.files import data_sources
+from aseankg.sources.rdflib_dataset import load_dataset
 
 
 def generate(out: Path, *options: str) -> None:

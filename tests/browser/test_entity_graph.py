@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from aseankg.namespaces import ID
+from aseankg.rdf.namespaces import ID
 from tests.support.pictures import data_with_pictures_story
 from tests.support.server import running_server
 

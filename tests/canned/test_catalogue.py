@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from aseankg import bundle
 from aseankg.canned import Catalogue, CatalogueError, load_query
 from aseankg.canned.decorators import DEFAULT_PAGE_SIZE
+from aseankg.sources import bundle
 
 HEADER = "#+ summary: A probe\n"
 BODY = (

@@ -22,7 +22,7 @@ from rdflib import RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.term import Node
 
-from aseankg.namespaces import ID, REFERENCE_GRAPH
+from aseankg.rdf.namespaces import ID, REFERENCE_GRAPH
 
 COMUNICA = Path(__file__).resolve().parent / "comunica"
 #: What ``node_modules/.bin/comunica-sparql`` runs.

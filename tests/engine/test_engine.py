@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pyoxigraph
 import pytest
 
-from aseankg import bundle
 from aseankg.engine import (
     Caller,
     Engine,
@@ -21,10 +20,11 @@ from aseankg.engine import (
 )
 from aseankg.engine.pool import WorkerPool
 from aseankg.engine.worker import QueryJob, answer
-from aseankg.formats import SPARQL_CSV, SPARQL_TSV, SPARQL_XML, Syntax
-from aseankg.formats import SPARQL_JSON as JSON
-from aseankg.layout import dataset_sources
-from aseankg.namespaces import AK, ID, REFERENCE_GRAPH, story_graph
+from aseankg.rdf.formats import SPARQL_CSV, SPARQL_TSV, SPARQL_XML, Syntax
+from aseankg.rdf.formats import SPARQL_JSON as JSON
+from aseankg.rdf.namespaces import AK, ID, REFERENCE_GRAPH, story_graph
+from aseankg.sources import bundle
+from aseankg.sources.files import dataset_sources
 
 # Counts a cross join of every triple three times over: slow, in constant memory.
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

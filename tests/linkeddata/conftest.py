@@ -8,8 +8,8 @@ from flask import Flask
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from aseankg.formats import RDF_SYNTAXES
-from aseankg.namespaces import ID
+from aseankg.rdf.formats import RDF_SYNTAXES
+from aseankg.rdf.namespaces import ID
 from aseankg.web.site import site_of
 
 #: Media type -> rdflib parser name.

@@ -5,7 +5,7 @@ import json
 from flask.testing import FlaskClient
 from rdflib import XSD, Literal
 
-from aseankg.namespaces import AK, ID
+from aseankg.rdf.namespaces import AK, ID
 from tests.linkeddata.conftest import parse
 
 

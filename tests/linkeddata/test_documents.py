@@ -13,8 +13,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import OWL, RDF, Graph, URIRef
 
-from aseankg import bundle
-from aseankg.namespaces import AK, ONTOLOGY
+from aseankg.rdf.namespaces import AK, ONTOLOGY
+from aseankg.sources import bundle
 from aseankg.web import Settings, create_app
 from aseankg.web.site import site_of
 from tests.linkeddata.conftest import parse, same_graph

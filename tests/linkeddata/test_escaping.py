@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import pytest
 from flask import Flask
 
-from aseankg import bundle
+from aseankg.sources import bundle
 from aseankg.web import Settings, create_app
 from aseankg.web.site import site_of
 

@@ -8,7 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from aseankg.namespaces import ID
+from aseankg.rdf.namespaces import ID
 from tests.support.pictures import app_with_pictures_story, pictures
 
 HTML = {"Accept": "text/html"}

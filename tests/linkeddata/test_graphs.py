@@ -4,7 +4,7 @@ from flask.testing import FlaskClient
 from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from aseankg.namespaces import REFERENCE_GRAPH, story_graph
+from aseankg.rdf.namespaces import REFERENCE_GRAPH, story_graph
 from aseankg.validation.checks import checks_dir, load_checks
 from tests.linkeddata.conftest import parse, same_graph
 

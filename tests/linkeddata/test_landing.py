@@ -8,8 +8,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from rdflib.namespace import VOID
 
-from aseankg import dumps
 from aseankg.bench.generate import generate
+from aseankg.publish import dumps
 from aseankg.web import Settings, create_app
 from aseankg.web.site import site_of
 from tests.linkeddata.test_void import DATASET

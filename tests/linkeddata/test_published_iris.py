@@ -17,7 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from aseankg.cli import main
-from aseankg.namespaces import BASE
+from aseankg.rdf.namespaces import BASE
 from aseankg.web import Settings, create_app
 from aseankg.web.linkeddata.iris import url_path
 from aseankg.web.site import site_of

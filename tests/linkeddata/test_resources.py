@@ -5,7 +5,7 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 
-from aseankg.namespaces import AK, ID, story_graph
+from aseankg.rdf.namespaces import AK, ID, story_graph
 from tests.linkeddata.conftest import parse
 
 RDF_TYPES = [

@@ -11,7 +11,7 @@ from rdflib import Dataset
 from rdflib.namespace import VOID
 
 from aseankg.engine import Limits
-from aseankg.namespaces import ID
+from aseankg.rdf.namespaces import ID
 from aseankg.web import Settings, create_app
 from aseankg.web.site import site_of
 from tests.linkeddata.conftest import parse

@@ -9,8 +9,8 @@ from flask import Flask
 from rdflib import DCTERMS, RDF, RDFS, SDO, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import VOID
 
-from aseankg.dumps import DUMPS
-from aseankg.namespaces import AK, ID, ONTOLOGY
+from aseankg.publish.dumps import DUMPS
+from aseankg.rdf.namespaces import AK, ID, ONTOLOGY
 from aseankg.web.linkeddata.void import DATASET
 from tests.support.server import SERVED
 

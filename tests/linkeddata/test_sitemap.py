@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from protego import Protego
 from rdflib import URIRef
 
-from aseankg.dumps import DUMPS
+from aseankg.publish.dumps import DUMPS
 from aseankg.web import Settings, create_app
 from aseankg.web.site import site_of
 from tests.support.server import SERVED

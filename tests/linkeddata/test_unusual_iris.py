@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from flask import Flask
 
-from aseankg import bundle
+from aseankg.sources import bundle
 from aseankg.web import Settings, create_app
 from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.site import site_of

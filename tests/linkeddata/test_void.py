@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 from rdflib import DCTERMS, RDF, SKOS, Dataset, Literal, URIRef
 from rdflib.namespace import VOID
 
-from aseankg.namespaces import AK, ID, ONTOLOGY, REFERENCE_GRAPH, SD, story_graph
+from aseankg.rdf.namespaces import AK, ID, ONTOLOGY, REFERENCE_GRAPH, SD, story_graph
 from tests.linkeddata.conftest import oxigraph_quads, parse
 
 DATASET = URIRef("https://w3id.org/aseankg/.well-known/void#dataset")

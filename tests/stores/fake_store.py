@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 from aseankg.backends.remote import GRAPHS_QUERY
-from aseankg.namespaces import REFERENCE_GRAPH
+from aseankg.rdf.namespaces import REFERENCE_GRAPH
 
 
 @dataclass

@@ -10,9 +10,9 @@ import pytest
 from rdflib import DCTERMS, Graph
 from rdflib.compare import isomorphic
 
-from aseankg import bundle
 from aseankg.canned.catalogue import Catalogue
-from aseankg.namespaces import BASE, ID
+from aseankg.rdf.namespaces import BASE, ID
+from aseankg.sources import bundle
 from tests.support.http import fetch
 
 CATALOGUE = Catalogue.load(bundle.queries_dir())

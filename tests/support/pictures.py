@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from aseankg import bundle
+from aseankg.sources import bundle
 from aseankg.web import Settings, create_app
 from aseankg.web.site import site_of
 

@@ -3,10 +3,10 @@
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 
-from aseankg import bundle
 from aseankg.canned.binding import bind
 from aseankg.canned.catalogue import Catalogue
-from aseankg.namespaces import AK, ID
+from aseankg.rdf.namespaces import AK, ID
+from aseankg.sources import bundle
 
 SUMMIT = URIRef(f"{ID}event/28th-china-asean-summit")
 KUALA_LUMPUR = URIRef(f"{ID}place/kuala-lumpur")

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from rdflib import Dataset, Graph
 
 from aseankg.canned import CatalogueError
-from aseankg.namespaces import ID
+from aseankg.rdf.namespaces import ID
 from aseankg.web import Settings, create_app
 from aseankg.web.site import site_of
 from tests.support.http import Reply, fetch

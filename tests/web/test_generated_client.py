@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from aseankg.namespaces import AK, ID
+from aseankg.rdf.namespaces import AK, ID
 
 PACKAGE = "aseankg_client"
 

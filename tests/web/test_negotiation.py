@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 from flask.testing import FlaskClient
 
-from aseankg.namespaces import ID
+from aseankg.rdf.namespaces import ID
 
 MALAYSIA = f"{ID}country/my"
 JSON_LD = "application/ld+json"

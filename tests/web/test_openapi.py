@@ -14,9 +14,9 @@ from jsonschema import ValidationError
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
-from aseankg import bundle
 from aseankg.canned import Catalogue
-from aseankg.namespaces import ID
+from aseankg.rdf.namespaces import ID
+from aseankg.sources import bundle
 from aseankg.web import Settings, create_app
 from aseankg.web.site import site_of
 from tests.support.http import fetch

@@ -16,7 +16,7 @@ from werkzeug.test import Client
 
 from aseankg.cli import main
 from aseankg.cli.serve import serve
-from aseankg.namespaces import SD
+from aseankg.rdf.namespaces import SD
 from aseankg.web import Settings, create_app
 from aseankg.web.linkeddata.void import DATASET
 from aseankg.web.proxy import deployed

@@ -10,7 +10,7 @@ from rdflib import ConjunctiveGraph, Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-from aseankg.namespaces import AK, story_graph
+from aseankg.rdf.namespaces import AK, story_graph
 from tests.web.examples import KUALA_LUMPUR, SUMMIT, SUMMIT_DATE, SUMMIT_QUERY, SUMMIT_ROW
 
 #: The summit is told in story 2.

@@ -3,7 +3,7 @@
 from flask import Flask, Response, abort, request
 from werkzeug.test import Client
 
-from aseankg.bounded_cache import BoundedCache
+from aseankg.engine.bounded_cache import BoundedCache
 from aseankg.web.response_cache import ResponseCache
 
 

@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, VOID
 
-from aseankg.namespaces import FORMATS, ONTOLOGY, REFERENCE_GRAPH, SD, story_graph
+from aseankg.rdf.namespaces import FORMATS, ONTOLOGY, REFERENCE_GRAPH, SD, story_graph
 from aseankg.web import Settings, create_app
 from aseankg.web.linkeddata.void import DATASET
 from aseankg.web.site import site_of

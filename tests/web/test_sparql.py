@@ -8,7 +8,7 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from aseankg.namespaces import AK, REFERENCE_GRAPH, story_graph
+from aseankg.rdf.namespaces import AK, REFERENCE_GRAPH, story_graph
 from tests.support.http import FORM_TYPE, QUERY_TYPE, Reply, fetch, form, sparql_target
 from tests.web.examples import (
     KUALA_LUMPUR,

@@ -26,7 +26,7 @@ from SPARQLWrapper import (
 )
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from aseankg.namespaces import AK
+from aseankg.rdf.namespaces import AK
 from tests.web.examples import (
     KUALA_LUMPUR,
     SUMMIT,

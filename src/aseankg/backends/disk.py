@@ -21,7 +21,7 @@ import pyoxigraph
 
 from aseankg.backends import reading
 from aseankg.backends.base import StoreError
-from aseankg.layout import Source
+from aseankg.sources.files import Source
 
 MARKER = "aseankg-store.json"
 DATABASE = "oxigraph"

@@ -6,7 +6,7 @@ a job into an answer.
 
 from dataclasses import dataclass, field
 
-from aseankg.terms import Term
+from aseankg.rdf.terms import Term
 
 
 @dataclass(frozen=True)

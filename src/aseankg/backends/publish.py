@@ -24,7 +24,7 @@ from aseankg.backends.base import StoreError, StoreFailure
 from aseankg.backends.http import Client, check_url
 from aseankg.backends.kinds import StoreKind, named, recognise
 from aseankg.backends.remote import is_project_graph, probe, store_graphs
-from aseankg.layout import Source
+from aseankg.sources.files import Source
 
 Progress = Callable[[str], None]
 

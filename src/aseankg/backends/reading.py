@@ -4,9 +4,10 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph
 
-from aseankg.dataset import OXIGRAPH_PARSE_ERRORS, oxigraph_error
-from aseankg.layout import Source, SourceError
-from aseankg.screening import screen
+from aseankg.errors import SourceError
+from aseankg.sources.files import Source
+from aseankg.sources.rdflib_dataset import OXIGRAPH_PARSE_ERRORS, oxigraph_error
+from aseankg.sources.screening import screen
 
 
 def by_graph(sources: Iterable[Source]) -> dict[str, list[Source]]:

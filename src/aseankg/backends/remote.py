@@ -22,8 +22,8 @@ from aseankg.backends.http import Client, Response
 from aseankg.backends.jobs import DumpJob, QueryJob
 from aseankg.backends.kinds import StoreKind, named, recognise
 from aseankg.engine.lexer import lex
-from aseankg.namespaces import BASE
-from aseankg.terms import Term
+from aseankg.rdf.namespaces import BASE
+from aseankg.rdf.terms import Term
 
 #: Seconds to wait for the store at start, and on each read of a dump.
 CONNECT_SECONDS = 10.0

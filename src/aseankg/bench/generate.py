@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from aseankg import bundle
-from aseankg.namespaces import PREFIXES
+from aseankg.rdf.namespaces import PREFIXES
+from aseankg.sources import bundle
 
 #: Synthetic stories are numbered after the bundled ones.
 FIRST_NUMBER = 11

@@ -24,10 +24,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from aseankg import bundle
 from aseankg.bench.stats import summarize
 from aseankg.bench.workload import Query, all_queries
-from aseankg.layout import Source, dataset_sources
+from aseankg.sources import bundle
+from aseankg.sources.files import Source, dataset_sources
 
 
 def emit(**fields: object) -> None:
@@ -49,14 +49,14 @@ def timed(action: Callable[[], object]) -> tuple[float, object]:
 
 
 def load_store(data_dir: str) -> None:
-    from aseankg.store import load_store as load
+    from aseankg.sources.oxigraph_store import load_store as load
 
     seconds, store = timed(lambda: load(sources(data_dir)))
     emit(seconds=round(seconds, 3), peak_rss_mb=peak_rss_mb(), quads=len(store))
 
 
 def load_rdflib(data_dir: str) -> None:
-    from aseankg.dataset import load_sources
+    from aseankg.sources.rdflib_dataset import load_sources
 
     seconds, dataset = timed(lambda: load_sources(sources(data_dir)))
     quads = sum(len(graph) for graph in dataset.graphs())
@@ -81,7 +81,7 @@ def queries_engine(data_dir: str, times: str, budget: str) -> None:
     import pyoxigraph
 
     from aseankg.engine import Engine
-    from aseankg.formats import syntaxes_for
+    from aseankg.rdf.formats import syntaxes_for
 
     engine = Engine.from_sources(sources(data_dir), workers=1, cache_bytes=0)
     engine.start()
@@ -106,7 +106,7 @@ def queries_engine(data_dir: str, times: str, budget: str) -> None:
 
 def queries_rdflib(data_dir: str, times: str, budget: str, *skip: str) -> None:
     """rdflib's own evaluator, answering as an rdflib-based endpoint would (JSON results)."""
-    from aseankg.dataset import load_sources
+    from aseankg.sources.rdflib_dataset import load_sources
 
     dataset = load_sources(sources(data_dir))
     for query in all_queries():
@@ -137,7 +137,7 @@ def validate_rudof(data_dir: str) -> None:
     import pyoxigraph
     import pyrudof
 
-    from aseankg.store import load_store
+    from aseankg.sources.oxigraph_store import load_store
     from aseankg.validation.shapes import shapes_file
 
     union = pyoxigraph.serialize(
@@ -158,7 +158,7 @@ def validate_rudof(data_dir: str) -> None:
 def dump_nquads(data_dir: str, target: str) -> None:
     import pyoxigraph
 
-    from aseankg.store import load_store
+    from aseankg.sources.oxigraph_store import load_store
 
     load_store(sources(data_dir)).dump(target, format=pyoxigraph.RdfFormat.N_QUADS)
     emit(file=target)

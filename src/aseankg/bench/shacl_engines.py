@@ -13,9 +13,9 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from aseankg import bundle
-from aseankg.layout import ontology_sources, reference_sources, user_sources
-from aseankg.namespaces import SH
+from aseankg.rdf.namespaces import SH
+from aseankg.sources import bundle
+from aseankg.sources.files import ontology_sources, reference_sources, user_sources
 from aseankg.validation.loading import load
 from aseankg.validation.shacl import run_shacl
 from aseankg.validation.shapes import load_shapes, shapes_file
@@ -60,7 +60,7 @@ def pyshacl_findings(graph: Graph) -> set[Finding]:
 
 
 def run_shacl_graph(graph: Graph) -> Graph:
-    from aseankg.dataset import new_dataset
+    from aseankg.sources.rdflib_dataset import new_dataset
 
     dataset = new_dataset()
     target = dataset.graph(URIRef("urn:x-aseankg:union"))

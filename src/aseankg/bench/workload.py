@@ -7,9 +7,9 @@ each query has answers at every size.
 
 from dataclasses import dataclass
 
-from aseankg import bundle
 from aseankg.canned import Catalogue, bind
-from aseankg.namespaces import ID
+from aseankg.rdf.namespaces import ID
+from aseankg.sources import bundle
 
 #: Values for canned-query parameters that have no default.
 REQUIRED_VALUES: dict[str, dict[str, str]] = {

@@ -1,4 +1,4 @@
-"""What the ``#+`` header of a canned query may say (read by ``aseankg.header``).
+"""What the ``#+`` header of a canned query may say (read by ``aseankg.canned.header``).
 
 Besides a summary and description, it sets parameter defaults and allowed values and
 the page size; a typo must not silently turn a parameter's default or allowed values off.
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from aseankg.canned.errors import CatalogueError
-from aseankg.header import Header, read_header
+from aseankg.canned.header import Header, read_header
 
 #: Largest page a paginated query may return; ``pagination`` and ``limit`` stay within it.
 MAX_PAGE_SIZE = 1000

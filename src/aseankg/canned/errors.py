@@ -1,6 +1,6 @@
 """What can be wrong with a canned query file or with the values a caller gives it."""
 
-from aseankg.dataset import SourceError
+from aseankg.errors import SourceError
 
 
 class CatalogueError(SourceError):

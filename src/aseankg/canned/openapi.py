@@ -14,7 +14,7 @@ from aseankg import __version__
 from aseankg.canned.binding import MAX_OFFSET, default_page_size
 from aseankg.canned.catalogue import CannedQuery, Catalogue
 from aseankg.canned.parameters import Parameter
-from aseankg.formats import SPARQL_QUERY, syntaxes_for
+from aseankg.rdf.formats import SPARQL_QUERY, syntaxes_for
 
 _PROBLEM = "application/problem+json"
 _TEXT = {"schema": {"type": "string"}}

@@ -7,7 +7,7 @@ from typing import ParamSpec, TypeVar
 
 import click
 
-from aseankg.layout import LayoutError, SourceError
+from aseankg.errors import LayoutError, SourceError
 
 #: A file could not be read, parsed or written.
 EXIT_INPUT = 2

@@ -10,9 +10,9 @@ import click
 
 from aseankg.cli.errors import InputError, reports_input_errors
 from aseankg.cli.options import SyntaxType, articles_option, data_option, data_sources_of
-from aseankg.dumps import dataset_bytes
 from aseankg.engine import Engine
-from aseankg.formats import RDF_SYNTAXES, Syntax
+from aseankg.publish.dumps import dataset_bytes
+from aseankg.rdf.formats import RDF_SYNTAXES, Syntax
 
 #: What a path that is not a regular file is, by file type, for messages.
 _FILE_KINDS = {

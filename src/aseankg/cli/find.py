@@ -5,10 +5,10 @@ from pathlib import Path
 
 import click
 
-from aseankg import lookup
+from aseankg.authoring import lookup
 from aseankg.cli.errors import reports_input_errors
 from aseankg.cli.options import articles_option, data_option, data_sources_of
-from aseankg.store import load_store
+from aseankg.sources.oxigraph_store import load_store
 
 #: Nothing is named like the text.
 EXIT_NOT_FOUND = 1

@@ -11,7 +11,7 @@ from aseankg.cli.errors import EXIT_INPUT, reports_input_errors
 from aseankg.cli.options import articles_option, data_option, data_sources_of, store_kind_option
 from aseankg.cli.validate import EXIT_INVALID, quiet_literal_warnings
 from aseankg.engine.engine import fingerprint
-from aseankg.layout import Source
+from aseankg.sources.files import Source
 from aseankg.validation.render import render_text
 
 

@@ -8,12 +8,12 @@ from urllib.parse import urlsplit
 import click
 import pyoxigraph
 
+from aseankg.authoring.scaffold import StoryName, article_turtle, story_file_name, story_turtle
 from aseankg.cli.errors import InputError, reports_input_errors
 from aseankg.cli.options import data_option, data_sources_of
-from aseankg.layout import ARTICLE_FILE, STORIES_FOLDER, slug_problem, story_number
-from aseankg.namespaces import article_iri
-from aseankg.scaffold import StoryName, article_turtle, story_file_name, story_turtle
-from aseankg.store import load_store
+from aseankg.rdf.namespaces import article_iri
+from aseankg.sources.files import ARTICLE_FILE, STORIES_FOLDER, slug_problem, story_number
+from aseankg.sources.oxigraph_store import load_store
 
 #: Highest story number: three digits are plenty for one article.
 MOST_STORIES = 999

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 
 import click
 
-from aseankg import bundle
 from aseankg.backends.kinds import NAMES as STORE_KINDS
 from aseankg.engine import Limits
-from aseankg.formats import Syntax, find, names
-from aseankg.layout import Source, dataset_sources
+from aseankg.rdf.formats import Syntax, find, names
+from aseankg.sources import bundle
+from aseankg.sources.files import Source, dataset_sources
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import click
 
-from aseankg import bundle
 from aseankg.canned import Catalogue, ParameterError, UnknownQuery, bind
 from aseankg.canned.binding import largest_page
 from aseankg.cli.errors import InputError, reports_input_errors
@@ -18,9 +17,10 @@ from aseankg.cli.options import (
     timeout_option,
 )
 from aseankg.engine import Engine, EngineError, Limits
-from aseankg.formats import RDF_SYNTAXES, RESULT_SYNTAXES, find, names, syntaxes_for
-from aseankg.layout import SourceError
-from aseankg.screening import open_regular_file
+from aseankg.errors import SourceError
+from aseankg.rdf.formats import RDF_SYNTAXES, RESULT_SYNTAXES, find, names, syntaxes_for
+from aseankg.sources import bundle
+from aseankg.sources.screening import open_regular_file
 
 #: Bytes of the longest query accepted: four per character at most, in UTF-8.
 _MOST_QUERY_BYTES = 4 * LIMITS.max_query_length

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from aseankg import bundle, validation
+from aseankg import validation
 from aseankg.cli.errors import reports_input_errors
 from aseankg.cli.options import articles_option, data_option
-from aseankg.layout import (
+from aseankg.sources import bundle
+from aseankg.sources.files import (
     Source,
     article_companions,
     articles_sources,

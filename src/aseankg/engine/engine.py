@@ -17,8 +17,8 @@ import pyoxigraph
 
 from aseankg.backends import Backend, open_store
 from aseankg.backends.local import MemoryBackend
-from aseankg.bounded_cache import BoundedCache
 from aseankg.engine import guard
+from aseankg.engine.bounded_cache import BoundedCache
 from aseankg.engine.errors import (
     EngineFailure,
     QueryRefused,
@@ -32,9 +32,9 @@ from aseankg.engine.errors import (
 )
 from aseankg.engine.pool import Caller, WorkerPool
 from aseankg.engine.worker import DumpJob, QueryJob, Reply, Term, answer
-from aseankg.formats import GRAPH_FORMS, SPARQL_CSV, SPARQL_JSON, Syntax
-from aseankg.layout import Source
-from aseankg.store import load_store
+from aseankg.rdf.formats import GRAPH_FORMS, SPARQL_CSV, SPARQL_JSON, Syntax
+from aseankg.sources.files import Source
+from aseankg.sources.oxigraph_store import load_store
 
 #: Bytes of query results kept per engine (per web process) by default.
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024

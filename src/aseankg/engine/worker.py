@@ -22,7 +22,7 @@ from aseankg.backends.base import Backend, ResultTooLarge, StoreFailure, StoreTo
 from aseankg.backends.jobs import DumpJob, Job, QueryJob, Reply
 from aseankg.engine.sandbox import isolate_network
 from aseankg.engine.syntax import explain
-from aseankg.terms import Term
+from aseankg.rdf.terms import Term
 
 __all__ = ["DumpJob", "Job", "QueryJob", "Reply", "Term", "answer", "serve"]
 

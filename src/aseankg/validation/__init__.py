@@ -9,7 +9,7 @@ one list of results, and :mod:`.render` writes it as text, JSON or Turtle.
 from collections.abc import Sequence
 from pathlib import Path
 
-from aseankg.layout import Source
+from aseankg.sources.files import Source
 from aseankg.validation.checks import checks_dir, load_checks, run_checks
 from aseankg.validation.loading import load
 from aseankg.validation.render import short_name

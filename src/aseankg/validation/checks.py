@@ -25,11 +25,11 @@ import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
-from aseankg import bundle
-from aseankg.dataset import SourceError
-from aseankg.header import read_header
-from aseankg.namespaces import CHECKS, SH
-from aseankg.terms import Terms
+from aseankg.canned.header import read_header
+from aseankg.errors import SourceError
+from aseankg.rdf.namespaces import CHECKS, SH
+from aseankg.rdf.terms import Terms
+from aseankg.sources import bundle
 
 CHECKS_FOLDER = "checks"
 SEVERITIES = {"Violation": SH.Violation, "Warning": SH.Warning, "Info": SH.Info}

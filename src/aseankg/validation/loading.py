@@ -14,8 +14,8 @@ from rdflib import RDF, BNode, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from aseankg.dataset import new_dataset, parse_source
-from aseankg.layout import Source
+from aseankg.sources.files import Source
+from aseankg.sources.rdflib_dataset import new_dataset, parse_source
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from aseankg.namespaces import compact
+from aseankg.rdf.namespaces import compact
 from aseankg.validation.report import Report, Result
 
 FORMATS = ("text", "json", "turtle")

@@ -14,7 +14,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from aseankg.namespaces import SH, bind_prefixes
+from aseankg.rdf.namespaces import SH, bind_prefixes
 from aseankg.validation.checks import Row
 from aseankg.validation.loading import Inverse, Origins, Step
 

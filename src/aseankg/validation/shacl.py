@@ -19,7 +19,7 @@ from pyshacl.errors import ReportableRuntimeError
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from aseankg.namespaces import SH
+from aseankg.rdf.namespaces import SH
 
 #: Numeric datatypes, which SPARQL compares with one another by value.
 NUMERIC = {

@@ -13,9 +13,9 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from aseankg import bundle
-from aseankg.layout import shapes_path
-from aseankg.namespaces import SH
+from aseankg.rdf.namespaces import SH
+from aseankg.sources import bundle
+from aseankg.sources.files import shapes_path
 
 #: Constraint parameter -> the constraint component it belongs to (SHACL Core and SPARQL).
 COMPONENTS: dict[URIRef, URIRef] = {

@@ -28,10 +28,10 @@ from aseankg.canned import (
 )
 from aseankg.canned.binding import largest_page
 from aseankg.canned.openapi import document
-from aseankg.formats import HTML, SPARQL_QUERY, Format, result_offers
+from aseankg.rdf.formats import HTML, SPARQL_QUERY, Format, result_offers
 from aseankg.web.canned_pages import fields
+from aseankg.web.conditional_requests import conditional
 from aseankg.web.editor import example_text
-from aseankg.web.http_cache import conditional
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.negotiation import by_suffix, choose_format, content_type, requested_formats
 from aseankg.web.results import ResultPage, result_response

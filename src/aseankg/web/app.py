@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from aseankg.bounded_cache import BoundedCache
+from aseankg.engine.bounded_cache import BoundedCache
 from aseankg.web import (
     api,
     cors,

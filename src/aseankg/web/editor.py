@@ -1,7 +1,7 @@
 """What the query editor starts with: this endpoint, the dataset's prefixes, the canned queries.
 
 The editor (YASGUI, served from ``/static/``) is configured from the page, so it asks
-nothing of any other site: prefixes come from ``aseankg.namespaces`` instead of
+nothing of any other site: prefixes come from ``aseankg.rdf.namespaces`` instead of
 prefix.cc, and the only endpoint is this one. A query reaches the editor in a link
 of the form YASGUI itself shares (``/sparql#query=...&tabTitle=...``).
 """
@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from aseankg.canned import CannedQuery, Catalogue, ParameterError, bind
-from aseankg.namespaces import PREFIXES
+from aseankg.rdf.namespaces import PREFIXES
 from aseankg.web.linkeddata.iris import IriMap
 
 #: The example a new query starts from: every event with its label and start date.

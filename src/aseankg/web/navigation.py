@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask, request
 
-from aseankg.namespaces import ONTOLOGY
+from aseankg.rdf.namespaces import ONTOLOGY
 from aseankg.web.editor import editor_link
 from aseankg.web.linkeddata.iris import IriMap, current_iri_map
 

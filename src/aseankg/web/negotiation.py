@@ -15,7 +15,7 @@ from typing import TypeVar
 from flask import request
 from werkzeug.exceptions import BadRequest, NotAcceptable, NotFound
 
-from aseankg.formats import Format, find, names
+from aseankg.rdf.formats import Format, find, names
 
 OfferT = TypeVar("OfferT", bound=Format)
 

@@ -4,10 +4,10 @@ service description."""
 
 from flask import Response, render_template, request
 
-from aseankg.formats import GRAPH_SYNTAXES, HTML, RDF_SYNTAXES, RESULT_SYNTAXES
+from aseankg.rdf.formats import GRAPH_SYNTAXES, HTML, RDF_SYNTAXES, RESULT_SYNTAXES
 from aseankg.web.api import current_catalogue, max_limit
+from aseankg.web.conditional_requests import conditional
 from aseankg.web.editor import EXAMPLE_PREFIXES, editor_config, example_query
-from aseankg.web.http_cache import conditional
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.negotiation import content_type
 from aseankg.web.site import current_engine

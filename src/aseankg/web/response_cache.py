@@ -1,7 +1,7 @@
 """Replay responses to repeated GET requests without entering Flask.
 
 Every GET response the app tags with an ETag is fully determined by the loaded
-data and the request (see ``http_cache``), so the first one is kept and later
+data and the request (see ``conditional_requests``), so the first one is kept and later
 identical requests (same URL, host and Accept header) are answered from memory,
 or with 304 when the client already holds that ETag. This keeps the Python work
 per cached request to a dictionary lookup.
@@ -13,7 +13,7 @@ from typing import Any
 
 from werkzeug.http import parse_etags
 
-from aseankg.bounded_cache import BoundedCache
+from aseankg.engine.bounded_cache import BoundedCache
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 

@@ -13,8 +13,8 @@ import pyoxigraph
 from rdflib import URIRef
 
 from aseankg.engine import QueryResult
-from aseankg.formats import GRAPH_FORMS, N_TRIPLES, SPARQL_JSON, Syntax
-from aseankg.namespaces import compact
+from aseankg.rdf.formats import GRAPH_FORMS, N_TRIPLES, SPARQL_JSON, Syntax
+from aseankg.rdf.namespaces import compact
 from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.linkeddata.labels import label_index
 from aseankg.web.linkeddata.term_display import Presenter

@@ -15,8 +15,8 @@ from urllib.parse import urlencode
 from flask import Response, render_template, request
 
 from aseankg.engine import PreparedQuery, QueryResult, Term
-from aseankg.formats import Format, Syntax, syntaxes_for
-from aseankg.web.http_cache import conditional
+from aseankg.rdf.formats import Format, Syntax, syntaxes_for
+from aseankg.web.conditional_requests import conditional
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.negotiation import content_type
 from aseankg.web.result_view import result_view, source_syntax

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Response
 
-from aseankg.dumps import DUMPS
-from aseankg.web.http_cache import conditional
+from aseankg.publish.dumps import DUMPS
+from aseankg.web.conditional_requests import conditional
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.negotiation import content_type
 

@@ -10,9 +10,9 @@ from flask import Response
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, VOID, XSD
 
-from aseankg.formats import GRAPH_SYNTAXES, RDF_SYNTAXES, RESULT_SYNTAXES
-from aseankg.namespaces import FORMATS, SD
-from aseankg.web.http_cache import conditional
+from aseankg.rdf.formats import GRAPH_SYNTAXES, RDF_SYNTAXES, RESULT_SYNTAXES
+from aseankg.rdf.namespaces import FORMATS, SD
+from aseankg.web.conditional_requests import conditional
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.statistics import Statistics, statistics
 from aseankg.web.linkeddata.void import DATASET, VOID_PATH

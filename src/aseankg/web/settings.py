@@ -7,9 +7,9 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aseankg import bundle
 from aseankg.engine import DEFAULT_CACHE_BYTES, DEFAULT_QUERY_WORKERS, Limits
-from aseankg.layout import Source, dataset_sources
+from aseankg.sources import bundle
+from aseankg.sources.files import Source, dataset_sources
 
 #: Most URLs one sitemap file may list (sitemaps.org's own bound).
 SITEMAP_SIZE = 50_000

@@ -13,8 +13,8 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from flask import Blueprint, Response, abort
 from rdflib import Literal, URIRef
 
-from aseankg.namespaces import ENTITY_KINDS, ID, ONTOLOGY
-from aseankg.web.http_cache import conditional
+from aseankg.rdf.namespaces import ENTITY_KINDS, ID, ONTOLOGY
+from aseankg.web.conditional_requests import conditional
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.dumps import last_modified
 from aseankg.web.linkeddata.entities import KIND_QUERY

@@ -24,7 +24,7 @@ from werkzeug.exceptions import (
 
 from aseankg.engine import EngineError
 from aseankg.engine.errors import READ_ONLY, UpdateRefused
-from aseankg.formats import (
+from aseankg.rdf.formats import (
     GRAPH_FORMS,
     JSON_LD,
     RDF_SYNTAXES,

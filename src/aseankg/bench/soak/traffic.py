@@ -12,8 +12,8 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from aseankg.bench.workload import REQUIRED_VALUES
-from aseankg.dumps import DUMPS
-from aseankg.namespaces import AK, BASE, ID, RDFS
+from aseankg.publish.dumps import DUMPS
+from aseankg.rdf.namespaces import AK, BASE, ID, RDFS
 
 OK = frozenset({200})
 DIRECT = {"Content-Type": "application/sparql-query"}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rdflib import DCTERMS, Literal, URIRef
 
-from aseankg.namespaces import ID, ONTOLOGY
+from aseankg.rdf.namespaces import ID, ONTOLOGY
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.select_rows import as_iri, select
 

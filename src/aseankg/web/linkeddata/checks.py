@@ -3,8 +3,8 @@ a validation report) answers with the check's SPARQL query."""
 
 from flask import Blueprint, Response
 
-from aseankg.formats import SPARQL_QUERY
-from aseankg.namespaces import CHECKS
+from aseankg.rdf.formats import SPARQL_QUERY
+from aseankg.rdf.namespaces import CHECKS
 from aseankg.validation.checks import checks_dir, load_checks
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.iris import current_iri_map

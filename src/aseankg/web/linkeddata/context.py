@@ -1,13 +1,13 @@
 """``/context.jsonld``: the JSON-LD context the JSON-LD outputs are compacted with, derived
-once per app (see ``aseankg.jsonld_context``)."""
+once per app (see ``aseankg.publish.jsonld_context``)."""
 
 from typing import Any
 
 from flask import Blueprint, Response, json
 
-from aseankg.formats import JSON_LD
-from aseankg.jsonld_context import derive_context
-from aseankg.web.http_cache import conditional
+from aseankg.publish.jsonld_context import derive_context
+from aseankg.rdf.formats import JSON_LD
+from aseankg.web.conditional_requests import conditional
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.negotiation import content_type
 from aseankg.web.site import current_engine

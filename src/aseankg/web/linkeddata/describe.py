@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
-from aseankg.dataset import new_dataset
-from aseankg.formats import SPARQL_JSON
-from aseankg.terms import Terms
+from aseankg.rdf.formats import SPARQL_JSON
+from aseankg.rdf.terms import Terms
+from aseankg.sources.rdflib_dataset import new_dataset
 from aseankg.web.linkeddata.select_rows import as_iri, rows
 from aseankg.web.site import current_engine
 

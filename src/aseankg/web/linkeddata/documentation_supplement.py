@@ -9,7 +9,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.term import BNode, Node
 
-from aseankg.namespaces import SH, compact, local_name
+from aseankg.rdf.namespaces import SH, compact, local_name
 
 #: SKOS mapping properties, the way this ontology aligns terms to other vocabularies.
 MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)

@@ -1,15 +1,15 @@
 """``/dumps/{file}``: the whole dataset as files, with a stable ETag and Last-Modified.
 
 Each dump is built from the loaded dataset on its first request and kept (see
-``aseankg.dumps``).
+``aseankg.publish.dumps``).
 """
 
 from datetime import datetime
 
 from flask import Blueprint, Response, abort
 
-from aseankg import dumps
-from aseankg.web.http_cache import conditional
+from aseankg.publish import dumps
+from aseankg.web.conditional_requests import conditional
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.context import dataset_context
 from aseankg.web.negotiation import content_type

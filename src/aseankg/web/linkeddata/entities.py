@@ -7,8 +7,8 @@ The stories of articles other than the first have a slug of two segments,
 from flask import Blueprint, Response, abort
 from rdflib import Literal, URIRef
 
-from aseankg.formats import RDF_SYNTAXES, Syntax
-from aseankg.namespaces import ENTITY_KINDS
+from aseankg.rdf.formats import RDF_SYNTAXES, Syntax
+from aseankg.rdf.namespaces import ENTITY_KINDS
 from aseankg.web.linkeddata.describe import describe
 from aseankg.web.linkeddata.entity_page import PageBuilder
 from aseankg.web.linkeddata.figure_charts import figure_charts

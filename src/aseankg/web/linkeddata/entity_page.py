@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, SKOS, URIRef
 from rdflib.term import Node
 
-from aseankg.namespaces import AK
+from aseankg.rdf.namespaces import AK
 from aseankg.web.linkeddata.describe import Description, Quad
 from aseankg.web.linkeddata.term_display import Link, Presenter, Shown, Story
 

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from aseankg.namespaces import AK, ID
+from aseankg.rdf.namespaces import AK, ID
 from aseankg.web.linkeddata.describe import Description
 from aseankg.web.linkeddata.labels import label_of
 from aseankg.web.linkeddata.term_display import Link, Presenter, readable_number

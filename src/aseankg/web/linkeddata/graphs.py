@@ -10,8 +10,8 @@ IRI and answers at ``/ontology``.)
 from flask import Blueprint, Response
 from rdflib import URIRef
 
-from aseankg.dataset import new_dataset
-from aseankg.formats import N_TRIPLES, RDF_SYNTAXES, Syntax
+from aseankg.rdf.formats import N_TRIPLES, RDF_SYNTAXES, Syntax
+from aseankg.sources.rdflib_dataset import new_dataset
 from aseankg.web.linkeddata.iris import current_iri_map
 from aseankg.web.linkeddata.labels import graph_title
 from aseankg.web.linkeddata.page_rendering import TEMPLATES, render_page

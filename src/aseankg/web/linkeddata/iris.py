@@ -19,7 +19,7 @@ from flask import request
 from rdflib import URIRef
 from werkzeug.exceptions import NotFound
 
-from aseankg.namespaces import BASE
+from aseankg.rdf.namespaces import BASE
 from aseankg.web.site import current_settings
 
 #: Schemes a page may link to; any other IRI (``javascript:``, ``data:``, ``urn:``) is text.

@@ -2,7 +2,7 @@
 
 from rdflib import Literal, URIRef
 
-from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, local_name
+from aseankg.rdf.namespaces import ONTOLOGY, REFERENCE_GRAPH, local_name
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.select_rows import as_int, select
 

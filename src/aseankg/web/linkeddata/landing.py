@@ -13,8 +13,8 @@ from typing import Any
 from flask import Blueprint, Response
 from rdflib.namespace import SDO, VOID
 
-from aseankg.dumps import DUMPS
-from aseankg.namespaces import ENTITY_KINDS
+from aseankg.publish.dumps import DUMPS
+from aseankg.rdf.namespaces import ENTITY_KINDS
 from aseankg.web.linkeddata.about import About, about
 from aseankg.web.linkeddata.dumps import last_modified
 from aseankg.web.linkeddata.iris import current_iri_map

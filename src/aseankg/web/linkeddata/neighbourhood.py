@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rdflib import SKOS, URIRef
 
-from aseankg.namespaces import AK
+from aseankg.rdf.namespaces import AK
 from aseankg.web.linkeddata.labels import label_of
 from aseankg.web.linkeddata.select_rows import Row, select
 from aseankg.web.linkeddata.term_display import Link, Presenter

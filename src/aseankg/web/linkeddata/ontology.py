@@ -20,9 +20,9 @@ from typing import Any
 from flask import Blueprint, Response, abort
 from rdflib import OWL, Graph, URIRef
 
-from aseankg.formats import TURTLE, Syntax
-from aseankg.layout import ONTOLOGY_FILE, shapes_path
-from aseankg.namespaces import AK, ONTOLOGY, SHAPES_DOCUMENT, bind_prefixes, local_name
+from aseankg.rdf.formats import TURTLE, Syntax
+from aseankg.rdf.namespaces import AK, ONTOLOGY, SHAPES_DOCUMENT, bind_prefixes, local_name
+from aseankg.sources.files import ONTOLOGY_FILE, shapes_path
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.documentation_supplement import Supplement, supplement
 from aseankg.web.linkeddata.iris import IriMap, current_iri_map

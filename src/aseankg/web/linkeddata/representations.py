@@ -11,9 +11,9 @@ fact finds it in the named graphs.
 
 from rdflib import Dataset, Graph
 
-from aseankg.dataset import new_dataset
-from aseankg.formats import GRAPH_SYNTAXES, HTML, JSON_LD, RDF_SYNTAXES, Format, Syntax
-from aseankg.namespaces import bind_prefixes
+from aseankg.rdf.formats import GRAPH_SYNTAXES, HTML, JSON_LD, RDF_SYNTAXES, Format, Syntax
+from aseankg.rdf.namespaces import bind_prefixes
+from aseankg.sources.rdflib_dataset import new_dataset
 from aseankg.web.linkeddata.context import dataset_context
 
 

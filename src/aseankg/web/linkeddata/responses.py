@@ -16,8 +16,8 @@ from typing import NoReturn
 from flask import Response, abort
 from werkzeug.urls import iri_to_uri
 
-from aseankg.formats import HTML, Format, find
-from aseankg.web.http_cache import conditional
+from aseankg.rdf.formats import HTML, Format, find
+from aseankg.web.conditional_requests import conditional
 from aseankg.web.negotiation import (
     OfferT,
     by_suffix,

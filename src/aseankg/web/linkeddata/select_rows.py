@@ -10,7 +10,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from aseankg.engine import Term
-from aseankg.terms import Terms
+from aseankg.rdf.terms import Terms
 from aseankg.web.site import current_engine
 
 Row = dict[str, Node]

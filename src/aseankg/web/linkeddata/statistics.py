@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
-from aseankg.namespaces import ID
+from aseankg.rdf.namespaces import ID
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.select_rows import as_int, as_iri, select
 

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from aseankg.namespaces import AK, ONTOLOGY, local_name
+from aseankg.rdf.namespaces import AK, ONTOLOGY, local_name
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.linkeddata.labels import label_of

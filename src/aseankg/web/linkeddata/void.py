@@ -16,9 +16,9 @@ from flask import Blueprint, Response
 from rdflib import DCTERMS, FOAF, RDF, SKOS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import VOID
 
-from aseankg.dumps import DUMPS
-from aseankg.formats import GRAPH_SYNTAXES, RDF_SYNTAXES
-from aseankg.namespaces import BASE, ID, ONTOLOGY, PREFIXES, SD
+from aseankg.publish.dumps import DUMPS
+from aseankg.rdf.formats import GRAPH_SYNTAXES, RDF_SYNTAXES
+from aseankg.rdf.namespaces import BASE, ID, ONTOLOGY, PREFIXES, SD
 from aseankg.web.linkeddata.about import About, about
 from aseankg.web.linkeddata.dumps import last_modified
 from aseankg.web.linkeddata.iris import current_iri_map

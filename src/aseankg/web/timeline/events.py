@@ -13,7 +13,7 @@ from rdflib.term import Node
 from werkzeug.exceptions import BadRequest, NotFound
 
 from aseankg.canned import ParameterError, UnknownQuery, bind
-from aseankg.periods import Period, period_of, span
+from aseankg.rdf.periods import Period, period_of, span
 from aseankg.web.api import current_catalogue, max_limit
 from aseankg.web.linkeddata.labels import label_of
 from aseankg.web.linkeddata.select_rows import select

@@ -1,7 +1,7 @@
 """Where each event of the timeline is drawn: one row per event, a bar over its days.
 
 Rows go in date order, each event's sub-events right under it and indented. A bar
-covers every day the event's dates stand for (see ``aseankg.periods``); an event the
+covers every day the event's dates stand for (see ``aseankg.rdf.periods``); an event the
 data does not date is drawn, dashed, over the dates of the event it is part of, as
 that is all that is known of it. Coordinates are in the SVG's own units.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from aseankg.periods import Period, month_period, year_period
+from aseankg.rdf.periods import Period, month_period, year_period
 from aseankg.web.svg import colour, shorten, text_width
 from aseankg.web.timeline.events import TimelineEvent
 

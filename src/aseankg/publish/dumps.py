@@ -15,11 +15,11 @@ from typing import Any
 
 import pyoxigraph
 
-from aseankg.dataset import new_dataset
 from aseankg.engine import Engine
-from aseankg.formats import JSON_LD, N_QUADS, TRIG, TURTLE, Syntax
-from aseankg.jsonld_context import derive_context
-from aseankg.namespaces import PREFIXES
+from aseankg.publish.jsonld_context import derive_context
+from aseankg.rdf.formats import JSON_LD, N_QUADS, TRIG, TURTLE, Syntax
+from aseankg.rdf.namespaces import PREFIXES
+from aseankg.sources.rdflib_dataset import new_dataset
 
 GZIP = "application/gzip"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, compact
+from aseankg.rdf.namespaces import ONTOLOGY, REFERENCE_GRAPH, compact
 
 NAMES_QUERY = """
 PREFIX ak: <https://w3id.org/aseankg/ontology#>

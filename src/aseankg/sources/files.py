@@ -24,8 +24,9 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from aseankg.formats import RDF_SYNTAXES, Syntax
-from aseankg.namespaces import ONTOLOGY, REFERENCE_GRAPH, STORY_GRAPH
+from aseankg.errors import LayoutError
+from aseankg.rdf.formats import RDF_SYNTAXES, Syntax
+from aseankg.rdf.namespaces import ONTOLOGY, REFERENCE_GRAPH, STORY_GRAPH
 
 ONTOLOGY_FILE = "aseankg.ttl"
 SHAPES_FILE = "shapes.ttl"
@@ -42,24 +43,6 @@ ARTICLE_SLUG_LENGTH = 60
 SYNTAX_OF_SUFFIX: dict[str, Syntax] = {syntax.suffix: syntax for syntax in RDF_SYNTAXES}
 
 _STORY_FILE = re.compile(r"^(\d{2,})-[a-z0-9-]+\.ttl$")
-
-
-class LayoutError(Exception):
-    """A data folder is not laid out as aseankg expects."""
-
-
-class SourceError(Exception):
-    """A file that cannot be read or parsed; ``str()`` reads ``path:line: message``."""
-
-    def __init__(self, path: Path, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
-        self.line = line
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ callers.
 from functools import cache
 from pathlib import Path
 
-from aseankg.layout import ONTOLOGY_FILE
+from aseankg.sources.files import ONTOLOGY_FILE
 
 
 @cache
 def root() -> Path:
     """The folder that holds ``ontology/``, ``data/`` and ``queries/``."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     checkout = package.parents[1]
     if (checkout / "ontology" / ONTOLOGY_FILE).is_file():
         return checkout

@@ -14,7 +14,7 @@ from typing import Any
 from rdflib import RDF, XSD
 
 from aseankg.engine import Engine
-from aseankg.namespaces import AK, ENTITY_KINDS, PREFIXES, compact, local_name
+from aseankg.rdf.namespaces import AK, ENTITY_KINDS, PREFIXES, compact, local_name
 
 #: Prefixes the context declares: vocabularies, not entity kinds (whose names are also
 #: property names, such as ``topic``); entity IRIs are written in full.

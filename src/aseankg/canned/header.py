@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from aseankg.dataset import SourceError
+from aseankg.errors import SourceError
 
 PREFIX = "#+"
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
-from aseankg.layout import STORIES_FOLDER
-from aseankg.namespaces import ID, PREFIXES, REFERENCE_GRAPH, STORY_GRAPH, story_graph
+from aseankg.rdf.namespaces import ID, PREFIXES, REFERENCE_GRAPH, STORY_GRAPH, story_graph
+from aseankg.sources.files import STORIES_FOLDER
 
 #: The line after which a story file holds the story's facts.
 FACTS_MARKER = "# --- The facts of the story ---"

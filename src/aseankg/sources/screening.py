@@ -25,8 +25,9 @@ from xml.sax.handler import ContentHandler
 from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.expatreader import DefusedExpatParser
 
-from aseankg.formats import JSON_LD, RDF_XML
-from aseankg.layout import Source, SourceError
+from aseankg.errors import SourceError
+from aseankg.rdf.formats import JSON_LD, RDF_XML
+from aseankg.sources.files import Source
 
 MAX_NESTING = 64
 """Most brackets, braces or XML elements a file may have open at once.

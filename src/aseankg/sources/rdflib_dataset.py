@@ -7,12 +7,13 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Dataset, Graph
 
-from aseankg import bundle
-from aseankg.formats import JSON_LD
-from aseankg.layout import Source, SourceError, dataset_sources
-from aseankg.namespaces import bind_prefixes
-from aseankg.screening import screen
-from aseankg.terms import Terms
+from aseankg.errors import SourceError
+from aseankg.rdf.formats import JSON_LD
+from aseankg.rdf.namespaces import bind_prefixes
+from aseankg.rdf.terms import Terms
+from aseankg.sources import bundle
+from aseankg.sources.files import Source, dataset_sources
+from aseankg.sources.screening import screen
 
 #: Where a JSON-LD document names a context by IRI instead of holding it.
 _REMOTE_CONTEXT = re.compile(r'"@context"\s*:\s*(?:\[\s*)?"')
@@ -89,7 +90,7 @@ def _parse_json_ld(target: Graph, source: Source) -> None:
 def parse_source(target: Graph, source: Source) -> None:
     """Parse one file into ``target``, raising SourceError on any failure.
 
-    The file is screened first (see :mod:`aseankg.screening`), so no parser sees a file
+    The file is screened first (see :mod:`aseankg.sources.screening`), so no parser sees a file
     that would crash or exhaust it.
     """
     screen(source)

@@ -4,15 +4,16 @@ from collections.abc import Iterable
 
 import pyoxigraph
 
-from aseankg.dataset import OXIGRAPH_PARSE_ERRORS, oxigraph_error
-from aseankg.layout import Source, SourceError
-from aseankg.screening import screen
+from aseankg.errors import SourceError
+from aseankg.sources.files import Source
+from aseankg.sources.rdflib_dataset import OXIGRAPH_PARSE_ERRORS, oxigraph_error
+from aseankg.sources.screening import screen
 
 
 def load_store(sources: Iterable[Source]) -> pyoxigraph.Store:
     """Parse every file straight into its named graph, without going through rdflib.
 
-    Each file is screened first (see :mod:`aseankg.screening`): a file that would crash
+    Each file is screened first (see :mod:`aseankg.sources.screening`): a file that would crash
     Oxigraph's parsers is refused like one that does not parse.
 
     ``load`` rather than ``bulk_load``: with one call per file (a story is a file), the

@@ -15,7 +15,7 @@ from typing import TypeVar
 import pyoxigraph
 from rdflib import URIRef
 
-from aseankg.namespaces import FORMATS
+from aseankg.rdf.namespaces import FORMATS
 
 
 @dataclass(frozen=True, kw_only=True)
