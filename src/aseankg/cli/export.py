@@ -12,7 +12,7 @@ from aseankg.cli.errors import InputError, reports_input_errors
 from aseankg.cli.options import SyntaxType, articles_option, data_option, data_sources_of
 from aseankg.engine import Engine
 from aseankg.publish.dumps import dataset_bytes
-from aseankg.rdf.formats import RDF_SYNTAXES, Syntax
+from aseankg.rdf.formats import RDF_SYNTAXES, RdfSyntax
 
 #: What a path that is not a regular file is, by file type, for messages.
 _FILE_KINDS = {
@@ -107,7 +107,7 @@ def write_to_standard_output(payload: bytes) -> None:
 @articles_option
 @reports_input_errors
 def export(
-    syntax: Syntax, output: str | None, data_dir: Path | None, article_dirs: tuple[Path, ...]
+    syntax: RdfSyntax, output: str | None, data_dir: Path | None, article_dirs: tuple[Path, ...]
 ) -> None:
     """Write the dataset (ontology, reference data, story graphs) as RDF.
 

@@ -32,7 +32,7 @@ from aseankg.engine.errors import (
 )
 from aseankg.engine.pool import Caller, WorkerPool
 from aseankg.engine.worker import DumpJob, QueryJob, Reply, Term, answer
-from aseankg.rdf.formats import GRAPH_FORMS, SPARQL_CSV, SPARQL_JSON, Syntax
+from aseankg.rdf.formats import GRAPH_FORMS, SPARQL_CSV, SPARQL_JSON, ResultsSyntax, Syntax
 from aseankg.sources.files import Source
 from aseankg.sources.oxigraph_store import load_store
 
@@ -110,9 +110,10 @@ class QueryResult:
 
         CSV cannot be read back (it drops the kinds of terms); ask for another syntax.
         """
-        if self.syntax is SPARQL_CSV or self.syntax.is_graph:
-            raise ValueError(f"solutions cannot be read back from {self.syntax.label}")
-        parsed = pyoxigraph.parse_query_results(self.payload, format=self.syntax.oxigraph)
+        syntax = self.syntax
+        if syntax is SPARQL_CSV or not isinstance(syntax, ResultsSyntax):
+            raise ValueError(f"solutions cannot be read back from {syntax.label}")
+        parsed = pyoxigraph.parse_query_results(self.payload, format=syntax.oxigraph)
         if not isinstance(parsed, pyoxigraph.QuerySolutions):
             raise ValueError("the result is a boolean, not solutions")
         names = [variable.value for variable in parsed.variables]

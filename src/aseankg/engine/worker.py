@@ -7,6 +7,7 @@ worker over a store on disk opens it itself, and one over a store server holds t
 connection, so that killing the worker drops the request.
 """
 
+import io
 import itertools
 import os
 import re
@@ -15,6 +16,7 @@ import signal
 import stat
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
 import pyoxigraph
 
@@ -23,6 +25,9 @@ from aseankg.backends.jobs import DumpJob, Job, QueryJob, Reply
 from aseankg.engine.sandbox import isolate_network
 from aseankg.engine.syntax import explain
 from aseankg.rdf.terms import Term
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 __all__ = ["DumpJob", "Job", "QueryJob", "Reply", "Term", "answer", "serve"]
 
@@ -36,26 +41,20 @@ _QUERY_FAULT = re.compile(r"is not supported|requires between \d+ and \d+ argume
 _FORMAT_FAULT = re.compile(r"does not support")
 
 
-class _BoundedBuffer:
+class _BoundedBuffer(io.BytesIO):
     """A write target that refuses to grow past ``limit`` bytes, so serializing stops there."""
 
     def __init__(self, limit: int | None) -> None:
+        super().__init__()
         self.limit = limit
-        self.parts: list[bytes] = []
-        self.size = 0
 
-    def write(self, data: bytes) -> int:
-        self.size += len(data)
-        if self.limit is not None and self.size > self.limit:
+    def write(self, data: "ReadableBuffer", /) -> int:
+        if self.limit is not None and self.tell() + memoryview(data).nbytes > self.limit:
             raise ResultTooLarge(
                 f"the result is larger than the limit of {self.limit // (1024 * 1024)} MB; "
                 "ask for fewer rows (LIMIT) or shorter values"
             )
-        self.parts.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        """Nothing to flush: the parts are joined when serializing ends."""
+        return super().write(data)
 
 
 class _Counted:
@@ -84,12 +83,12 @@ def execute(backend: Backend, job: Job) -> Reply:
         result.serialize(
             output, format=pyoxigraph.QueryResultsFormat.from_media_type(job.media_type)
         )
-        return Reply(b"".join(output.parts))
+        return Reply(output.getvalue())
     triples = _Counted(result, job.max_triples)
     pyoxigraph.serialize(
         triples, output, format=pyoxigraph.RdfFormat.from_media_type(job.media_type)
     )
-    return Reply(b"".join(output.parts), truncated=triples.truncated)
+    return Reply(output.getvalue(), truncated=triples.truncated)
 
 
 def answer(backend: Backend, job: Job) -> Reply:

@@ -9,6 +9,7 @@ dataset's own context, so that it reads as plain JSON.
 """
 
 import gzip
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ import pyoxigraph
 
 from aseankg.engine import Engine
 from aseankg.publish.jsonld_context import derive_context
-from aseankg.rdf.formats import JSON_LD, N_QUADS, TRIG, TURTLE, Syntax
+from aseankg.rdf.formats import JSON_LD, N_QUADS, TRIG, TURTLE, RdfSyntax
 from aseankg.rdf.namespaces import PREFIXES
 from aseankg.sources.rdflib_dataset import new_dataset
 
@@ -29,7 +30,7 @@ class Dump:
     """A file of the whole dataset, as the server offers it."""
 
     filename: str
-    syntax: Syntax
+    syntax: RdfSyntax
     label: str
     gzipped: bool = False
 
@@ -56,10 +57,12 @@ def dump_named(filename: str) -> Dump | None:
     return next((dump for dump in DUMPS if dump.filename == filename), None)
 
 
-def _union(engine: Engine, syntax: Syntax) -> bytes:
+def _union(engine: Engine, syntax: RdfSyntax) -> bytes:
     quads = pyoxigraph.parse(engine.dump(N_QUADS), format=N_QUADS.oxigraph)
     union = {pyoxigraph.Triple(quad.subject, quad.predicate, quad.object) for quad in quads}
-    return pyoxigraph.serialize(sorted(union, key=str), format=syntax.oxigraph, prefixes=PREFIXES)
+    output = io.BytesIO()
+    pyoxigraph.serialize(sorted(union, key=str), output, syntax.oxigraph, prefixes=PREFIXES)
+    return output.getvalue()
 
 
 def _json_ld(engine: Engine, context: Mapping[str, Any]) -> bytes:
@@ -71,7 +74,7 @@ def _json_ld(engine: Engine, context: Mapping[str, Any]) -> bytes:
 
 
 def dataset_bytes(
-    engine: Engine, syntax: Syntax, context: Mapping[str, Any] | None = None
+    engine: Engine, syntax: RdfSyntax, context: Mapping[str, Any] | None = None
 ) -> bytes:
     """The whole dataset in ``syntax``; ``context`` is the JSON-LD context, derived from the
     data when not given."""

@@ -41,7 +41,7 @@ class Format:
 
 @dataclass(frozen=True, kw_only=True)
 class Syntax(Format):
-    """An RDF syntax or a SPARQL results syntax."""
+    """An RDF syntax or a SPARQL results syntax: what both kinds have."""
 
     oxigraph: pyoxigraph.RdfFormat | pyoxigraph.QueryResultsFormat
     rdflib: str
@@ -54,13 +54,27 @@ class Syntax(Format):
     @property
     def is_graph(self) -> bool:
         """An RDF syntax (CONSTRUCT and DESCRIBE results, RDF files), not a results syntax."""
-        return isinstance(self.oxigraph, pyoxigraph.RdfFormat)
+        return isinstance(self, RdfSyntax)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RdfSyntax(Syntax):
+    """A syntax of RDF graphs and datasets: files, CONSTRUCT and DESCRIBE results."""
+
+    oxigraph: pyoxigraph.RdfFormat
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultsSyntax(Syntax):
+    """A syntax of SPARQL SELECT and ASK results."""
+
+    oxigraph: pyoxigraph.QueryResultsFormat
 
 
 _R = pyoxigraph.RdfFormat
 _Q = pyoxigraph.QueryResultsFormat
 
-TURTLE = Syntax(
+TURTLE = RdfSyntax(
     name="ttl",
     label="Turtle",
     media_type="text/turtle",
@@ -70,7 +84,7 @@ TURTLE = Syntax(
     rdflib="turtle",
     w3c=FORMATS.Turtle,
 )
-N_TRIPLES = Syntax(
+N_TRIPLES = RdfSyntax(
     name="nt",
     label="N-Triples",
     media_type="application/n-triples",
@@ -80,7 +94,7 @@ N_TRIPLES = Syntax(
     rdflib="nt",
     w3c=FORMATS["N-Triples"],
 )
-JSON_LD = Syntax(
+JSON_LD = RdfSyntax(
     name="jsonld",
     label="JSON-LD",
     media_type="application/ld+json",
@@ -92,7 +106,7 @@ JSON_LD = Syntax(
     w3c=FORMATS["JSON-LD"],
     keeps_graphs=True,
 )
-RDF_XML = Syntax(
+RDF_XML = RdfSyntax(
     name="rdfxml",
     label="RDF/XML",
     media_type="application/rdf+xml",
@@ -102,7 +116,7 @@ RDF_XML = Syntax(
     rdflib="xml",
     w3c=FORMATS.RDF_XML,
 )
-TRIG = Syntax(
+TRIG = RdfSyntax(
     name="trig",
     label="TriG",
     media_type="application/trig",
@@ -112,7 +126,7 @@ TRIG = Syntax(
     w3c=FORMATS.TriG,
     keeps_graphs=True,
 )
-N_QUADS = Syntax(
+N_QUADS = RdfSyntax(
     name="nq",
     label="N-Quads",
     media_type="application/n-quads",
@@ -125,12 +139,12 @@ N_QUADS = Syntax(
 )
 
 #: RDF syntaxes, the first being the default for CONSTRUCT and DESCRIBE results.
-RDF_SYNTAXES: tuple[Syntax, ...] = (TURTLE, N_TRIPLES, JSON_LD, RDF_XML, TRIG, N_QUADS)
+RDF_SYNTAXES: tuple[RdfSyntax, ...] = (TURTLE, N_TRIPLES, JSON_LD, RDF_XML, TRIG, N_QUADS)
 #: What a document of one graph is offered in (the ontology, VoID, the service description):
 #: TriG and N-Quads would add nothing but the graph name.
-GRAPH_SYNTAXES: tuple[Syntax, ...] = (TURTLE, N_TRIPLES, JSON_LD, RDF_XML)
+GRAPH_SYNTAXES: tuple[RdfSyntax, ...] = (TURTLE, N_TRIPLES, JSON_LD, RDF_XML)
 
-SPARQL_JSON = Syntax(
+SPARQL_JSON = ResultsSyntax(
     name="json",
     label="SPARQL JSON",
     media_type="application/sparql-results+json",
@@ -141,7 +155,7 @@ SPARQL_JSON = Syntax(
     rdflib="json",
     w3c=FORMATS.SPARQL_Results_JSON,
 )
-SPARQL_XML = Syntax(
+SPARQL_XML = ResultsSyntax(
     name="xml",
     label="SPARQL XML",
     media_type="application/sparql-results+xml",
@@ -151,7 +165,7 @@ SPARQL_XML = Syntax(
     rdflib="xml",
     w3c=FORMATS.SPARQL_Results_XML,
 )
-SPARQL_CSV = Syntax(
+SPARQL_CSV = ResultsSyntax(
     name="csv",
     label="CSV",
     media_type="text/csv",
@@ -160,7 +174,7 @@ SPARQL_CSV = Syntax(
     rdflib="csv",
     w3c=FORMATS.SPARQL_Results_CSV,
 )
-SPARQL_TSV = Syntax(
+SPARQL_TSV = ResultsSyntax(
     name="tsv",
     label="TSV",
     media_type="text/tab-separated-values",
@@ -171,7 +185,7 @@ SPARQL_TSV = Syntax(
 )
 
 #: SPARQL results syntaxes for SELECT and ASK, the first being the default.
-RESULT_SYNTAXES: tuple[Syntax, ...] = (SPARQL_JSON, SPARQL_XML, SPARQL_CSV, SPARQL_TSV)
+RESULT_SYNTAXES: tuple[ResultsSyntax, ...] = (SPARQL_JSON, SPARQL_XML, SPARQL_CSV, SPARQL_TSV)
 
 #: SPARQL query text: a canned query with its values bound, a structural check.
 SPARQL_QUERY = Format(

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Mapping
+from typing import TypeVar
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
@@ -101,7 +102,10 @@ def local_name(iri: str) -> str:
     return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def bind_prefixes(graph: Graph) -> Graph:
+G = TypeVar("G", bound=Graph)
+
+
+def bind_prefixes(graph: G) -> G:
     """Give ``graph`` aseankg's prefixes (replacing rdflib's defaults), for readable output."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, replace=True)

@@ -11,13 +11,13 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from rdflib import XSD, Literal
+from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 #: A time zone may follow any of the forms; the days stay the same.
 _ZONE = r"(?:Z|[+-][0-9]{2}:[0-9]{2})?"
 #: Datatype -> how precise it is, and its lexical form (four-digit years).
-_FORMS = {
+_FORMS: dict[URIRef, tuple[str, re.Pattern[str]]] = {
     XSD.date: ("day", re.compile(rf"([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}}){_ZONE}")),
     XSD.gYearMonth: ("month", re.compile(rf"([0-9]{{4}})-([0-9]{{2}}){_ZONE}")),
     XSD.gYear: ("year", re.compile(rf"([0-9]{{4}}){_ZONE}")),
@@ -38,10 +38,11 @@ def period_of(value: Node) -> Period | None:
     """The days a date literal stands for; None for anything that is not such a date."""
     if not isinstance(value, Literal):
         return None
-    precision, lexical = _FORMS.get(value.datatype, ("", None))
-    found = lexical.fullmatch(str(value)) if lexical else None
-    if found is None:
+    form = _FORMS.get(value.datatype) if value.datatype else None
+    found = form[1].fullmatch(str(value)) if form else None
+    if form is None or found is None:
         return None
+    precision = form[0]
     numbers = [int(part) for part in found.groups()]
     try:
         if precision == "day":

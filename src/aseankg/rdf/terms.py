@@ -4,6 +4,8 @@ Files are read and pages built with rdflib, queries run on Oxigraph; values cros
 between the two here, and only here.
 """
 
+from typing import overload
+
 import pyoxigraph
 from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Node
@@ -39,6 +41,30 @@ class Terms:
         if node.datatype:
             return pyoxigraph.Literal(str(node), datatype=pyoxigraph.NamedNode(node.datatype))
         return pyoxigraph.Literal(str(node))
+
+    def to_oxigraph_quad(
+        self, subject: Node, predicate: Node, value: Node, graph: Node | None
+    ) -> pyoxigraph.Quad:
+        """A statement as Oxigraph holds it (``graph`` None: the default graph)."""
+        oxigraph_subject = self.to_oxigraph(subject)
+        oxigraph_predicate = self.to_oxigraph(predicate)
+        oxigraph_graph = pyoxigraph.DefaultGraph() if graph is None else self.to_oxigraph(graph)
+        if (
+            isinstance(oxigraph_subject, pyoxigraph.Literal)
+            or not isinstance(oxigraph_predicate, pyoxigraph.NamedNode)
+            or isinstance(oxigraph_graph, pyoxigraph.Literal)
+        ):
+            raise TypeError(f"{subject!r} {predicate!r} in {graph!r} is not an RDF statement")
+        return pyoxigraph.Quad(
+            oxigraph_subject, oxigraph_predicate, self.to_oxigraph(value), oxigraph_graph
+        )
+
+    @overload
+    def to_rdflib(self, term: pyoxigraph.NamedNode) -> URIRef: ...
+    @overload
+    def to_rdflib(self, term: pyoxigraph.BlankNode) -> BNode: ...
+    @overload
+    def to_rdflib(self, term: Term) -> Node: ...
 
     def to_rdflib(self, term: Term) -> Node:
         if isinstance(term, pyoxigraph.NamedNode):

@@ -25,7 +25,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from aseankg.errors import LayoutError
-from aseankg.rdf.formats import RDF_SYNTAXES, Syntax
+from aseankg.rdf.formats import RDF_SYNTAXES, RdfSyntax
 from aseankg.rdf.namespaces import ONTOLOGY, REFERENCE_GRAPH, STORY_GRAPH
 
 ONTOLOGY_FILE = "aseankg.ttl"
@@ -40,7 +40,7 @@ ARTICLE_SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 ARTICLE_SLUG_LENGTH = 60
 
 #: File suffix -> syntax, for every RDF syntax we read.
-SYNTAX_OF_SUFFIX: dict[str, Syntax] = {syntax.suffix: syntax for syntax in RDF_SYNTAXES}
+SYNTAX_OF_SUFFIX: dict[str, RdfSyntax] = {syntax.suffix: syntax for syntax in RDF_SYNTAXES}
 
 _STORY_FILE = re.compile(r"^(\d{2,})-[a-z0-9-]+\.ttl$")
 
@@ -53,7 +53,7 @@ class Source:
     graph: URIRef
 
     @property
-    def syntax(self) -> Syntax:
+    def syntax(self) -> RdfSyntax:
         return SYNTAX_OF_SUFFIX[self.path.suffix]
 
 

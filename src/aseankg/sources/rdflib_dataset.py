@@ -80,11 +80,11 @@ def _parse_json_ld(target: Graph, source: Source) -> None:
             terms.to_rdflib(quad.predicate),
             terms.to_rdflib(quad.object),
         )
-        named = not isinstance(quad.graph_name, pyoxigraph.DefaultGraph)
-        if named and isinstance(target, Dataset):
-            target.graph(terms.to_rdflib(quad.graph_name)).add(triple)
-        else:
+        graph = quad.graph_name
+        if isinstance(graph, pyoxigraph.DefaultGraph) or not isinstance(target, Dataset):
             target.add(triple)
+        else:
+            target.graph(terms.to_rdflib(graph)).add(triple)
 
 
 def parse_source(target: Graph, source: Source) -> None:

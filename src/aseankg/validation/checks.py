@@ -96,8 +96,7 @@ def run_checks(dataset: Dataset, checks: Iterable[Check]) -> list[Row]:
     terms = Terms()
     store = ox.Store()
     store.extend(
-        ox.Quad(terms.to_oxigraph(s), terms.to_oxigraph(p), terms.to_oxigraph(o), ox.NamedNode(g))
-        for s, p, o, g in dataset.quads((None, None, None, None))
+        terms.to_oxigraph_quad(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None))
     )
     rows: list[Row] = []
     for check in checks:

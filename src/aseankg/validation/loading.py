@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import RDF, BNode, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.term import Node
+from rdflib.term import IdentifiedNode, Node
 
 from aseankg.sources.files import Source
 from aseankg.sources.rdflib_dataset import new_dataset, parse_source
@@ -80,7 +80,7 @@ def load(sources: Iterable[Source]) -> Loaded:
     Source names (for a user's file, its file URI).
     """
     dataset = new_dataset()
-    graphs: dict[Node, Graph] = {}
+    graphs: dict[IdentifiedNode | None, Graph] = {}
     origins = Origins()
     for source in sources:
         parsed = Dataset(default_union=True)
@@ -97,7 +97,7 @@ def load(sources: Iterable[Source]) -> Loaded:
     return Loaded(dataset, origins)
 
 
-def _quads(parsed: Dataset) -> Iterator[tuple[Node, Node, Node, Node]]:
+def _quads(parsed: Dataset) -> Iterator[tuple[Node, Node, Node, IdentifiedNode | None]]:
     for subject, predicate, obj, graph in parsed.quads((None, None, None, None)):
         name = graph.identifier if isinstance(graph, Graph) else graph
         if isinstance(name, BNode):  # a graph name rdflib invented for an unnamed graph

@@ -95,7 +95,7 @@ def constraints(shapes: Graph) -> list[Constraint]:
     found: list[Constraint] = []
     for shape in node_shapes(shapes) + property_shapes(shapes):
         for parameter, value in shapes.predicate_objects(shape):
-            component = COMPONENTS.get(parameter)  # type: ignore[arg-type]
+            component = COMPONENTS.get(parameter) if isinstance(parameter, URIRef) else None
             if component is None:
                 continue
             sparql = value if parameter == SH.sparql else None

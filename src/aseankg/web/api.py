@@ -144,6 +144,7 @@ def run(name: str, suffix: str | None = None) -> Response:
         response.vary.add("Accept")
         return conditional(response, "api-query-text", bound.text)
     page = bound.page
+    previous = page and page.previous()
     framing = ResultPage(
         "api/result.html",
         {
@@ -153,7 +154,7 @@ def run(name: str, suffix: str | None = None) -> Response:
             "run_url": _page_of(name),
             "page": page,
             "next_url": page and _page_url(page.next()),
-            "previous_url": page and page.previous() and _page_url(page.previous()),
+            "previous_url": previous and _page_url(previous),
         },
     )
     response, result = result_response(current_engine().prepare(bound.text), chosen, page=framing)

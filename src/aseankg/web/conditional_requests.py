@@ -20,4 +20,5 @@ def etag_for(*parts: str) -> str:
 def conditional(response: Response, *parts: str) -> Response:
     """Tag ``response`` and turn it into 304 Not Modified when the client already has it."""
     response.set_etag(etag_for(*parts))
-    return response.make_conditional(request)
+    response.make_conditional(request)
+    return response

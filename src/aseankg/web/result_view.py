@@ -13,7 +13,7 @@ import pyoxigraph
 from rdflib import URIRef
 
 from aseankg.engine import QueryResult
-from aseankg.rdf.formats import GRAPH_FORMS, N_TRIPLES, SPARQL_JSON, Syntax
+from aseankg.rdf.formats import GRAPH_FORMS, N_TRIPLES, SPARQL_JSON, ResultsSyntax, Syntax
 from aseankg.rdf.namespaces import compact
 from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.linkeddata.labels import label_index
@@ -96,14 +96,15 @@ def result_view(
     result reached it, that is when rows may be missing.
     """
     maker = CellMaker(iri_map)
-    if result.syntax.is_graph:
+    syntax = result.syntax
+    if not isinstance(syntax, ResultsSyntax):
         triples = tuple(
             (maker.cell(triple.subject), maker.cell(triple.predicate), maker.cell(triple.object))
             for triple in pyoxigraph.parse(result.payload, format=pyoxigraph.RdfFormat.N_TRIPLES)
         )
         cut = row_cap if result.truncated else None
         return ResultView(form, triples=triples, row_cap=cut)
-    parsed = pyoxigraph.parse_query_results(result.payload, format=result.syntax.oxigraph)
+    parsed = pyoxigraph.parse_query_results(result.payload, format=syntax.oxigraph)
     if isinstance(parsed, pyoxigraph.QueryBoolean):
         return ResultView(form, boolean=bool(parsed))
     variables = tuple(variable.value for variable in parsed.variables)

@@ -20,7 +20,7 @@ from aseankg.web.linkeddata.dumps import last_modified
 from aseankg.web.linkeddata.entities import KIND_QUERY
 from aseankg.web.linkeddata.iris import IriMap, current_iri_map
 from aseankg.web.linkeddata.ontology import shapes_document
-from aseankg.web.linkeddata.select_rows import select
+from aseankg.web.linkeddata.select_rows import as_iri, select
 from aseankg.web.navigation import site_links
 from aseankg.web.negotiation import content_type
 from aseankg.web.site import current_engine, current_settings
@@ -40,7 +40,7 @@ def listed_iris() -> tuple[URIRef, ...]:
     """The public IRIs with a page: every named graph but the ontology's (the ontology has a
     page of its own), the index of every kind of entity, and every entity of a kind served."""
     entities = sorted(
-        row["entity"]  # type: ignore[type-var]
+        as_iri(row["entity"])
         for row in select(KIND_QUERY, space=Literal(str(ID)))
         if _kind(str(row["entity"])) in ENTITY_KINDS
     )
