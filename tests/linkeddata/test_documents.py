@@ -53,6 +53,7 @@ def anchors(page: str) -> set[str]:
     return set(re.findall(r'id="([^"]+)"', page))
 
 
+@pytest.mark.slow
 def test_ontology_html_is_pylode_documentation_with_an_anchor_per_term(
     client: FlaskClient,
 ) -> None:
@@ -117,6 +118,7 @@ def test_the_documentation_is_built_once_whatever_the_host(app: Flask) -> None:
     assert len(app.extensions) == kept
 
 
+@pytest.mark.slow
 def test_loading_pylode_leaves_the_servers_logging_alone() -> None:
     """pyLODE configures the root logger on import; the server keeps its own settings."""
     script = (
