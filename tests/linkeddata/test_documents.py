@@ -77,6 +77,7 @@ def test_ontology_html_is_pylode_documentation_with_an_anchor_per_term(
     assert "Domain" in page and "Range" in page
 
 
+@pytest.mark.slow
 def test_ontology_html_adds_alignments_and_see_also(client: FlaskClient) -> None:
     page = client.get("/ontology.html").get_data(as_text=True)
     assert '<h2 id="alignments">Alignments</h2>' in page
