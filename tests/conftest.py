@@ -15,6 +15,19 @@ from aseankg.web import Settings, create_app
 from aseankg.web.site import site_of
 from tests.support.server import SERVED, running_server
 
+#: Fixtures that start a server, a browser or a store. A test that uses any of them, directly
+#: or through another fixture, is marked ``slow`` and left out of ``pytest -m "not slow"``.
+PROCESS_FIXTURES = frozenset(
+    {"live_server", "site_url", "browser", "store_server", "disk_store", "oxigraph_url", "virtuoso"}
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark slow the tests that wait on other processes, so new ones are marked without asking."""
+    for item in items:
+        if PROCESS_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:

@@ -25,6 +25,9 @@ from aseankg.rdf.namespaces import story_graph
 from tests.support.http import fetch
 from tests.support.server import running_server
 
+#: The walk-through runs the command line and a real server.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parents[1]
 GUIDE = ROOT / "docs" / "adding-an-article.md"
 FILLED = ROOT / "tests" / "fixtures" / "articles" / "example-gazette"

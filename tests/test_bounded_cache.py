@@ -1,5 +1,7 @@
 """The size-bounded LRU cache behind the result and response caches."""
 
+import pytest
+
 from aseankg.engine.bounded_cache import ENTRY_OVERHEAD, BoundedCache
 
 
@@ -39,6 +41,7 @@ def test_a_zero_budget_keeps_nothing() -> None:
     assert cache.get("k") is None
 
 
+@pytest.mark.slow
 def test_long_keys_are_not_held_and_small_entries_still_count() -> None:
     """10,000 distinct 100,000-character keys with one-byte values stay within the bound."""
     cache: BoundedCache[bytes] = BoundedCache(max_bytes=room(100, 1), max_entry_bytes=10)

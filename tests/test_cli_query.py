@@ -112,6 +112,7 @@ def test_refused_queries_exit_1(query: str, message: str) -> None:
     assert message in result.output
 
 
+@pytest.mark.slow
 def test_a_query_past_its_time_limit_exits_1() -> None:
     result = run(SLOW, "--timeout", "0.5")
     assert result.exit_code == 1
@@ -228,6 +229,7 @@ def test_query_and_serve_take_their_limits_from_the_engine() -> None:
     assert "(the client gets 503)" in help_text
 
 
+@pytest.mark.slow
 def test_a_query_file_that_is_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     """A FIFO would block the read for ever (a device would never end): neither is opened."""
     path = tmp_path / "query.rq"

@@ -28,6 +28,7 @@ def quad_count(dataset: Dataset) -> int:
     return sum(len(graph) for graph in dataset.graphs())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("format_name", "rdflib_format", "oxigraph_format"),
     [
@@ -85,6 +86,7 @@ def test_export_of_broken_data_exits_2_naming_file_and_line(
     assert target.read_text(encoding="utf-8") == "previous export\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("format_name", ["nt", "rdfxml"])
 def test_triple_syntaxes_export_the_union(dataset: Dataset, format_name: str) -> None:
     syntax = {"nt": "nt", "rdfxml": "xml"}[format_name]

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+#: Every case runs the command line in a process of its own.
+pytestmark = pytest.mark.slow
+
 TRIPLE = "<https://example.org/s> <https://example.org/p> "
 
 

@@ -72,6 +72,7 @@ def test_a_new_story_describes_itself_its_graph_and_one_unfinished_event(gazette
     assert graph.value(event, RDFS.label) is None
 
 
+@pytest.mark.slow
 def test_a_fresh_scaffold_validates_to_what_is_still_missing(articles: Path, gazette: Path) -> None:
     runner = CliRunner()
     bare = runner.invoke(main, ["validate", "--article", str(gazette)])

@@ -1,5 +1,6 @@
 """The shapes themselves: valid SHACL, complete, and explicit about severity and message."""
 
+import pytest
 from pyshacl.entrypoints import meta_validate
 from rdflib import OWL, RDF, Dataset, Graph, URIRef, term
 from rdflib.collection import Collection
@@ -22,6 +23,7 @@ def shapes() -> Graph:
     return load_shapes(shapes_file())
 
 
+@pytest.mark.slow
 def test_shapes_pass_shacl_shacl_meta_validation() -> None:
     # Meta-validation runs RDFS inference, and OWL-RL then swaps rdflib's literal
     # converters for the whole process; put them back for the tests that follow.
@@ -107,6 +109,7 @@ def test_severities_are_used_deliberately() -> None:
         assert graph.value(SHAPES[name], SH.severity) == SH.Violation
 
 
+@pytest.mark.slow
 def test_shape_counts_are_those_reported() -> None:
     graph = shapes()
     report = validation.validate(dataset_sources(bundle.data_dir(), bundle.ontology_dir()))

@@ -14,6 +14,9 @@ from aseankg.cli import main
 from aseankg.rdf.namespaces import SH
 from aseankg.validation import ShaclError
 
+#: Each test runs a SHACL validation of the whole bundle, most through the command line.
+pytestmark = pytest.mark.slow
+
 FIXTURES = Path(__file__).parent / "fixtures"
 WARNINGS_ONLY = FIXTURES / "invalid" / "initiatives.ttl"
 PARTICIPATIONS = FIXTURES / "invalid" / "participations.ttl"

@@ -72,6 +72,7 @@ def test_a_check_must_select_focus_nodes(tmp_path: Path, query: str, error: str)
         )
 
 
+@pytest.mark.slow
 def test_every_bundled_check_is_documented_and_finds_nothing_in_the_bundle() -> None:
     checks = load_checks(checks_dir())
     assert len(checks) == 9
@@ -82,6 +83,7 @@ def test_every_bundled_check_is_documented_and_finds_nothing_in_the_bundle() -> 
         assert check.summary and check.message
 
 
+@pytest.mark.slow
 def test_a_modified_ontology_header_is_caught(tmp_path: Path) -> None:
     ontology = (bundle.ontology_dir() / "aseankg.ttl").read_text(encoding="utf-8")
     (tmp_path / "aseankg.ttl").write_text(

@@ -27,6 +27,9 @@ from aseankg.validation.render import short_name
 from aseankg.validation.report import Report, Result
 from aseankg.validation.shapes import constraints, load_shapes, shapes_file
 
+#: The fixtures are validated with SHACL, each against the whole ontology.
+pytestmark = pytest.mark.slow
+
 FIXTURES = Path(__file__).parent / "fixtures"
 INVALID = sorted((FIXTURES / "invalid").iterdir())
 VALID = sorted((FIXTURES / "valid").iterdir())

@@ -208,6 +208,7 @@ def test_origin_is_the_file_holding_the_statement_then_the_one_typing_the_node(
     assert origins.file_of(URIRef(f"{EXAMPLE}nowhere")) is None
 
 
+@pytest.mark.slow
 def test_user_graphs_outside_the_aseankg_namespace_count_as_story_data(tmp_path: Path) -> None:
     trig = write(
         tmp_path / "mine.trig",

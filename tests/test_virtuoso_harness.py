@@ -93,6 +93,7 @@ def test_starts_and_answers_sparql(virtuoso: Virtuoso) -> None:
     assert virtuoso.start_seconds < 60
 
 
+@pytest.mark.slow
 def test_a_late_start_fails_with_the_log() -> None:
     with pytest.raises(RuntimeError, match="did not answer") as late, running_virtuoso(0):
         pass

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from aseankg.cli import main
@@ -53,6 +54,7 @@ def test_existing_folder_is_refused(tmp_path: Path) -> None:
     assert "already exists" in result.output
 
 
+@pytest.mark.slow
 def test_generated_folder_passes_the_shapes_strictly(tmp_path: Path) -> None:
     out = tmp_path / "syn"
     generate(out, "--stories", "60", "--seed", "11")

@@ -6,12 +6,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from aseankg.backends.http import PASSWORD_VARIABLE, USER_VARIABLE
 from aseankg.bench.workload import canned_queries
 from aseankg.cli import main
 from tests.support.virtuoso import running_virtuoso
+
+#: The benchmark runner, with Virtuoso and Oxigraph's server.
+pytestmark = pytest.mark.slow
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 

@@ -20,6 +20,7 @@ from aseankg.bench.soak.settings import SoakSettings
 from aseankg.cli import main
 
 
+@pytest.mark.slow
 def test_a_short_soak_of_a_real_server_reports_every_kind(tmp_path: Path) -> None:
     out = tmp_path / "soak.json"
     command = [sys.executable, "-m", "aseankg", "bench", "soak", "--minutes", "0.1"]

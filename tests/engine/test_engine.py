@@ -120,6 +120,7 @@ def test_rows_are_capped(engine: Engine) -> None:
     assert len(bindings(engine.execute(small, JSON))) == 3
 
 
+@pytest.mark.slow
 def test_the_servers_own_queries_are_not_capped(engine: Engine) -> None:
     """Labels, statistics and the like must be whole; only the time limit holds for them."""
     everything = "SELECT * WHERE { ?s ?p ?o }"
@@ -159,6 +160,7 @@ def test_syntax_error_names_the_position_in_the_users_text(engine: Engine) -> No
         run(engine, "SELECT * WHERE { ?s ?p }")
 
 
+@pytest.mark.slow
 def test_slow_query_is_stopped_while_others_are_answered(engine: Engine) -> None:
     outcome: dict[str, BaseException] = {}
 

@@ -10,6 +10,9 @@ import pytest
 
 from aseankg.engine.sandbox import SWITCH
 
+#: Each case starts a Python process of its own to try the network.
+pytestmark = pytest.mark.slow
+
 # Isolation cannot be undone, so each attempt runs in a process of its own.
 ATTEMPT = """
 import socket, sys

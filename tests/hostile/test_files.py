@@ -11,6 +11,9 @@ import pytest
 
 from tests.hostile.cases import Case, load, text
 
+#: Every case runs the command line in a process of its own.
+pytestmark = pytest.mark.slow
+
 CASES = load("files")
 
 

@@ -16,6 +16,9 @@ from tests.support.canary import loopback_canary, was_contacted
 from tests.support.http import fetch
 from tests.support.server import running_server
 
+#: Every case goes to a real server, with and without the network sandbox.
+pytestmark = pytest.mark.slow
+
 CASES = load("requests")
 RUNS = [pytest.param(case, "sandboxed_server", id=case.name) for case in CASES] + [
     pytest.param(case, "unsandboxed_server", id=f"{case.name}-without-sandbox")

@@ -23,6 +23,9 @@ import pytest
 from aseankg.bench.servers import free_port
 from tests.support.server import running_server
 
+#: Real servers, killed workers and busy ports.
+pytestmark = pytest.mark.slow
+
 RUNAWAY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ATTACKER = "127.0.0.2"
 

@@ -53,6 +53,7 @@ def anchors(page: str) -> set[str]:
     return set(re.findall(r'id="([^"]+)"', page))
 
 
+@pytest.mark.slow
 def test_ontology_html_is_pylode_documentation_with_an_anchor_per_term(
     client: FlaskClient,
 ) -> None:
@@ -76,6 +77,7 @@ def test_ontology_html_is_pylode_documentation_with_an_anchor_per_term(
     assert "Domain" in page and "Range" in page
 
 
+@pytest.mark.slow
 def test_ontology_html_adds_alignments_and_see_also(client: FlaskClient) -> None:
     page = client.get("/ontology.html").get_data(as_text=True)
     assert '<h2 id="alignments">Alignments</h2>' in page
@@ -117,6 +119,7 @@ def test_the_documentation_is_built_once_whatever_the_host(app: Flask) -> None:
     assert len(app.extensions) == kept
 
 
+@pytest.mark.slow
 def test_loading_pylode_leaves_the_servers_logging_alone() -> None:
     """pyLODE configures the root logger on import; the server keeps its own settings."""
     script = (

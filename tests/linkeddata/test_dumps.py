@@ -20,6 +20,7 @@ DATASET_DUMPS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("filename", "media_type"), DATASET_DUMPS)
 def test_dataset_dump_holds_exactly_the_quads_of_the_store(
     client: FlaskClient, store_quads: set[pyoxigraph.Quad], filename: str, media_type: str
@@ -80,6 +81,7 @@ def test_unknown_dump_is_404(client: FlaskClient) -> None:
     assert "aseankg.xlsx" in response.get_data(as_text=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("format_name", "filename"),
     [

@@ -22,6 +22,9 @@ from aseankg.web import Settings, create_app
 from aseankg.web.linkeddata.iris import url_path
 from aseankg.web.site import site_of
 
+#: Every published IRI is asked for again, beside a second article.
+pytestmark = pytest.mark.slow
+
 EXAMPLE = Path(__file__).parents[1] / "fixtures" / "articles" / "example-gazette"
 ACCEPTS = ("text/html", "text/turtle", "application/ld+json", "application/n-triples")
 

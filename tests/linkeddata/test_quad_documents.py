@@ -18,6 +18,7 @@ def split(quads: set[pyoxigraph.Quad]) -> tuple[set[pyoxigraph.Triple], set[pyox
     return default, quads - {pyoxigraph.Quad(*triple) for triple in default}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("media_type", ["application/n-quads", "application/trig"])
 def test_the_default_graph_is_the_union_of_the_story_graphs(
     client: FlaskClient, entities: list[URIRef], media_type: str

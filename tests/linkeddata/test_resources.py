@@ -24,6 +24,7 @@ def path_of(iri: URIRef) -> str:
     return "/" + str(iri).removeprefix("https://w3id.org/aseankg/")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("media_type", RDF_TYPES)
 def test_every_entity_answers_in_each_rdf_syntax_with_its_label_and_types(
     client: FlaskClient, dataset: Dataset, entities: list[URIRef], media_type: str
@@ -42,6 +43,7 @@ def test_every_entity_answers_in_each_rdf_syntax_with_its_label_and_types(
         assert len(received) > 0
 
 
+@pytest.mark.slow
 def test_every_entity_has_a_page_with_its_label(
     client: FlaskClient, dataset: Dataset, entities: list[URIRef]
 ) -> None:

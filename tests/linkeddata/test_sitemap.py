@@ -57,6 +57,7 @@ def test_the_main_pages_and_every_graph_are_listed(listed: list[str]) -> None:
     assert all(url.startswith(SERVED) for url in listed)
 
 
+@pytest.mark.slow
 def test_every_listed_page_is_there(served_app: Flask, listed: list[str]) -> None:
     client = served_app.test_client()
     for url in listed:

@@ -82,6 +82,7 @@ def test_unsafe_iris_are_shown_as_text_never_as_links(unusual_app: Flask) -> Non
     assert "javascript:" not in " ".join(hrefs(text)).lower()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ["/ontology", "/shapes"])
 def test_unsafe_iris_in_the_ontology_are_shown_as_text(
     unusual_ontology_app: Flask, path: str

@@ -14,6 +14,9 @@ from tests.stores.fake_store import fake_store
 from tests.support.http import fetch
 from tests.support.server import running_server
 
+#: Real and fake stores behind a real server.
+pytestmark = pytest.mark.slow
+
 JSON_RESULTS = {"Accept": "application/sparql-results+json"}
 
 

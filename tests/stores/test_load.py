@@ -7,11 +7,16 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
+
 from aseankg.backends.http import PASSWORD_VARIABLE, USER_VARIABLE
 from tests.stores.conftest import SERVE, aseankg, loaded
 from tests.stores.fake_store import fake_store
 from tests.support.http import fetch
 from tests.support.server import running_server
+
+#: Each load runs the command line against a store of its own.
+pytestmark = pytest.mark.slow
 
 COUNT = quote("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
 SECRET = "s3cret-Pa55word"

@@ -203,6 +203,7 @@ def test_pages_link_to_the_next_and_previous_page(live_server: str) -> None:
     assert short.headers.get("Link") is None
 
 
+@pytest.mark.slow
 def test_the_engine_row_cap_bounds_the_page_size() -> None:
     with running_server("--workers", "1", "--query-workers", "1", "--max-rows", "20") as base:
         assert get(f"{base}/api/queries/topic-items?limit=21").status == 400

@@ -140,6 +140,7 @@ def test_what_the_server_sends_conforms_to_the_schemas(document: dict, live_serv
     }
 
 
+@pytest.mark.slow
 def test_a_client_driven_by_the_document_finds_no_server_error(
     live_server: str, tmp_path: Path
 ) -> None:

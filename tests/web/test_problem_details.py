@@ -182,6 +182,7 @@ def test_a_bound_query_too_long_is_problem_details(tight_app: Flask) -> None:
     assert problem_of(response, 413)["detail"].endswith("characters long; the limit is 400")
 
 
+@pytest.mark.slow
 def test_a_query_past_the_time_limit_is_problem_details(tight_app: Flask) -> None:
     response = tight_app.test_client().get("/api/queries/slow")
     assert "time limit" in problem_of(response, 503)["detail"]

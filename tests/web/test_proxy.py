@@ -122,6 +122,7 @@ def test_the_served_base_wins_over_forwarded_headers(served_app: Flask) -> None:
     assert absolute_urls(client_get(served_app), SPOOFED) == expected_urls(SERVED)
 
 
+@pytest.mark.slow
 def test_a_trusted_proxy_decides_the_urls(trusting_app: Flask) -> None:
     get = client_get(trusting_app)
     assert absolute_urls(get, FORWARDED) == expected_urls(SERVED)
@@ -214,12 +215,14 @@ def trusting_server() -> Iterator[str]:
         yield base
 
 
+@pytest.mark.slow
 def test_a_server_with_a_served_base(served_server: str) -> None:
     get = server_get(served_server)
     assert absolute_urls(get, {}) == expected_urls(SERVED)
     assert absolute_urls(get, SPOOFED) == expected_urls(SERVED)
 
 
+@pytest.mark.slow
 def test_a_server_trusting_its_proxy(trusting_server: str) -> None:
     get = server_get(trusting_server)
     assert absolute_urls(get, FORWARDED) == expected_urls(SERVED)

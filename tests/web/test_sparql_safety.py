@@ -133,6 +133,7 @@ def test_nothing_a_query_asks_for_reaches_the_network(
 # Time limit ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_runaway_query_is_stopped_while_others_are_answered(limited_server: str) -> None:
     address = urlsplit(limited_server)
     # From another client: one client may not hold every query process.
@@ -166,6 +167,7 @@ def test_a_runaway_query_is_stopped_while_others_are_answered(limited_server: st
 # Row cap and query length -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_rows_are_capped_and_the_cap_is_announced(limited_server: str) -> None:
     capped = fetch(limited_server, "GET", sparql_target(query="SELECT * { ?s ?p ?o }"))
     assert len(solutions(capped)) == 5
@@ -180,6 +182,7 @@ def test_rows_are_capped_and_the_cap_is_announced(limited_server: str) -> None:
     assert graph.headers["X-SPARQL-MaxRows"] == "5"
 
 
+@pytest.mark.slow
 def test_an_oversized_query_is_413_in_every_form(limited_server: str) -> None:
     query = "SELECT * WHERE { ?s ?p ?o }" + " " * 300
     replies = [
@@ -192,6 +195,7 @@ def test_an_oversized_query_is_413_in_every_form(limited_server: str) -> None:
         assert "is 327 characters long; the limit is 300" in reply.text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("headers", [FORM_TYPE, QUERY_TYPE])
 def test_an_oversized_body_is_413_before_it_is_read(
     limited_server: str, headers: dict[str, str]
