@@ -54,6 +54,15 @@ def group_of(module: str) -> str:
     return parts[1] if len(parts) > 1 else "(root)"
 
 
+def layers_of(graph: dict[str, set[str]]) -> dict[str, int]:
+    """Each node's layer: 1 for what imports nothing of the package, else one above the
+    highest layer it imports."""
+    depth: dict[str, int] = {}
+    for name in TopologicalSorter(graph).static_order():
+        depth[name] = 1 + max((depth[target] for target in graph.get(name, ())), default=0)
+    return depth
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--groups", action="store_true", help="list the arrows between groups")
@@ -72,14 +81,17 @@ def main() -> None:
     print(f"lines: {lines}")
     print(f"import arrows between modules: {sum(len(t) for t in edges.values())}")
     print(f"import arrows between groups: {sum(len(t) for t in group_edges.values())}")
-    try:
-        order = TopologicalSorter(edges).static_order()
-        depth: dict[str, int] = {}
-        for name in order:
-            depth[name] = 1 + max((depth[t] for t in edges.get(name, ())), default=0)
-        print(f"layers (longest import chain): {max(depth.values())}")
-    except CycleError as error:
-        print(f"import cycle: {' -> '.join(error.args[1])}")
+    for label, graph in (("modules", edges), ("groups", group_edges)):
+        try:
+            layers = layers_of(graph)
+        except CycleError as error:
+            print(f"import cycle among {label}: {' -> '.join(error.args[1])}")
+            continue
+        print(f"layers of {label} (longest import chain): {max(layers.values())}")
+        if label == "groups" and arguments.groups:
+            for layer in range(1, max(layers.values()) + 1):
+                members = sorted(name for name, depth in layers.items() if depth == layer)
+                print(f"  layer {layer}: {', '.join(members)}")
     if arguments.groups:
         for group in sorted(group_edges):
             print(f"  {group} -> {', '.join(sorted(group_edges[group]))}")

@@ -10,7 +10,7 @@ from aseankg.engine.errors import (
     UpdateRefused,
 )
 from aseankg.engine.guard import inspect, limit_rows
-from aseankg.engine.lexer import lex
+from aseankg.rdf.sparql_lexer import lex
 
 ENDPOINT = "<http://127.0.0.1:9/sparql>"
 

@@ -21,8 +21,8 @@ from aseankg.backends.base import Answer, StoreError, StoreFailure, StoreTooSlow
 from aseankg.backends.http import Client, Response
 from aseankg.backends.jobs import DumpJob, QueryJob
 from aseankg.backends.kinds import StoreKind, named, recognise
-from aseankg.engine.lexer import lex
 from aseankg.rdf.namespaces import BASE
+from aseankg.rdf.sparql_lexer import lex
 from aseankg.rdf.terms import Term
 
 #: Seconds to wait for the store at start, and on each read of a dump.

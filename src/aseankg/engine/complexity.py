@@ -19,7 +19,7 @@ the keywords that chain graph patterns.
 """
 
 from aseankg.engine.errors import QueryTooComplex
-from aseankg.engine.lexer import Token, position
+from aseankg.rdf.sparql_lexer import Token, position
 
 MAX_NESTING = 64
 MAX_CHAIN = 500

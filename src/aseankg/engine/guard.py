@@ -44,7 +44,7 @@ from urllib.parse import urljoin
 
 from aseankg.engine import complexity, functions, second_reading
 from aseankg.engine.errors import READ_ONLY, QueryRefused, QuerySyntaxError, UpdateRefused
-from aseankg.engine.lexer import Token, after_block, lex, position, readings, unescape
+from aseankg.rdf.sparql_lexer import Token, after_block, lex, position, readings, unescape
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_KEYWORDS = frozenset(

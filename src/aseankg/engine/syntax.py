@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 import pyoxigraph
 
-from aseankg.engine.lexer import Token, lex
+from aseankg.rdf.sparql_lexer import Token, lex
 
 _ERROR = re.compile(r"error at (\d+):(\d+): expected (?:one of )?(.*)", re.DOTALL)
 #: An item of Oxigraph's list: a quoted token, a character class, or words.
