@@ -67,7 +67,7 @@ def data_sources_of(data_dir: Path | None, article_dirs: Sequence[Path] = ()) ->
 store_kind_option: Callable[[F], F] = click.option(
     "--store-kind",
     type=click.Choice(STORE_KINDS),
-    help="The kind of store server --store names (see the README); by default recognised "
+    help="The kind of store server --store names (see docs/stores.md); by default recognised "
     "from its answers, and plain SPARQL 1.1 when not.",
 )
 

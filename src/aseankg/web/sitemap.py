@@ -2,7 +2,7 @@
 
 The pages are the site's main ones, one per named graph, one per kind of entity and
 one per entity the data names, each at its URL on the served base. A sitemap file may
-list at most 50,000 URLs, so past ``ASEANKG_SITEMAP_SIZE`` URLs ``/sitemap.xml`` becomes
+list at most 50,000 URLs, so past ``Settings.sitemap_size`` URLs ``/sitemap.xml`` becomes
 an index of ``/sitemap-1.xml``, ``/sitemap-2.xml``... that list them in turn. Every URL
 changes only when the data does, so each entry's ``lastmod`` is the data's.
 """
