@@ -13,22 +13,12 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from aseankg.own_queries import query_text
 from aseankg.rdf.namespaces import ONTOLOGY, REFERENCE_GRAPH, compact
 
-NAMES_QUERY = """
-PREFIX ak: <https://w3id.org/aseankg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?entity ?property ?name ?graph WHERE {
-  VALUES ?property { rdfs:label skos:altLabel skos:prefLabel ak:iso3166Alpha2 }
-  GRAPH ?graph { ?entity ?property ?name }
-  FILTER (isIRI(?entity) && isLiteral(?name))
-}
-"""
+NAMES_QUERY = query_text("entity-names")
 
-TYPES_QUERY = """
-SELECT DISTINCT ?entity ?type WHERE { ?entity a ?type FILTER (isIRI(?entity) && isIRI(?type)) }
-"""
+TYPES_QUERY = query_text("entity-types")
 
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 

@@ -14,25 +14,16 @@ from typing import Any
 from rdflib import RDF, XSD
 
 from aseankg.engine import Engine
+from aseankg.own_queries import query_text
 from aseankg.rdf.namespaces import AK, ENTITY_KINDS, PREFIXES, compact, local_name
 
 #: Prefixes the context declares: vocabularies, not entity kinds (whose names are also
 #: property names, such as ``topic``); entity IRIs are written in full.
 CONTEXT_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name not in ENTITY_KINDS}
 
-PROPERTY_VALUES_QUERY = """
-SELECT ?p ?iri ?datatype ?language (COUNT(*) AS ?n) WHERE {
-  GRAPH ?g { ?s ?p ?o }
-  BIND(!isLiteral(?o) AS ?iri)
-  BIND(IF(isLiteral(?o), DATATYPE(?o), ?none) AS ?datatype)
-  BIND(IF(isLiteral(?o), LANG(?o), ?none) AS ?language)
-}
-GROUP BY ?p ?iri ?datatype ?language
-"""
+PROPERTY_VALUES_QUERY = query_text("property-value-kinds")
 
-CLASSES_QUERY = """
-SELECT DISTINCT ?class WHERE { GRAPH ?g { ?s a ?class } FILTER(isIRI(?class)) }
-"""
+CLASSES_QUERY = query_text("classes-used")
 
 _KEYWORD_ALIASES = {"id": "@id", "type": "@type"}
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rdflib import DCTERMS, Literal, URIRef
 
+from aseankg.own_queries import query_text
 from aseankg.rdf.namespaces import ID, ONTOLOGY
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.select_rows import as_iri, select
@@ -19,41 +20,13 @@ from aseankg.web.linkeddata.select_rows import as_iri, select
 #: agreement, a reported figure and a country linked to Wikidata show most of the model.
 EXAMPLE_KINDS = ("event", "document", "outcome", "country")
 
-HEADER_QUERY = """
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?ontology ?property ?value WHERE {
-  GRAPH ?ontology { ?ontology ?property ?value }
-  VALUES ?property { dcterms:license dcterms:creator }
-}
-ORDER BY ?value
-"""
+HEADER_QUERY = query_text("ontology-header")
 
-ARTICLES_QUERY = """
-PREFIX ak: <https://w3id.org/aseankg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?article ?title WHERE { GRAPH ?g { ?article a ak:Article ; dcterms:title ?title } }
-ORDER BY ?article
-"""
+ARTICLES_QUERY = query_text("articles")
 
-KEYWORDS_QUERY = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?space ?label WHERE {
-  GRAPH ?g { ?concept skos:topConceptOf ?scheme ; rdfs:label ?label }
-  FILTER(STRSTARTS(STR(?concept), ?space))
-}
-ORDER BY ?label
-"""
+KEYWORDS_QUERY = query_text("top-concept-labels")
 
-MOST_DESCRIBED_QUERY = """
-SELECT ?space ?entity (COUNT(*) AS ?facts) WHERE {
-  GRAPH ?g { ?entity ?p ?o }
-  FILTER(isIRI(?entity) && STRSTARTS(STR(?entity), ?space))
-}
-GROUP BY ?space ?entity
-ORDER BY DESC(?facts) ?entity
-LIMIT 1
-"""
+MOST_DESCRIBED_QUERY = query_text("most-described-entity")
 
 
 @dataclass(frozen=True)

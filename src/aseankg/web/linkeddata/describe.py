@@ -13,31 +13,14 @@ from dataclasses import dataclass
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
+from aseankg.own_queries import query_text
 from aseankg.rdf.formats import SPARQL_JSON
 from aseankg.rdf.terms import Terms
 from aseankg.sources.rdflib_dataset import new_dataset
 from aseankg.web.linkeddata.select_rows import as_iri, rows
 from aseankg.web.site import current_engine
 
-DESCRIPTION_QUERY = """
-PREFIX ak: <https://w3id.org/aseankg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?resource ?s ?p ?o ?g WHERE {
-  {
-    GRAPH ?g { ?resource ?p ?o } BIND(?resource AS ?s)
-  } UNION {
-    GRAPH ?g { ?s ?p ?resource } BIND(?resource AS ?o)
-  } UNION {
-    { ?resource ?link ?node } UNION { ?node ?link ?resource }
-    FILTER(isIRI(?node) && ?node != ?resource)
-    ?node a ?class .
-    ?class rdfs:subClassOf* ?nary .
-    VALUES ?nary { ak:Participation ak:Quantity ak:Change }
-    { GRAPH ?g { ?node ?p ?o } BIND(?node AS ?s) }
-    UNION { GRAPH ?g { ?s ?p ?node } BIND(?node AS ?o) }
-  }
-}
-"""
+DESCRIPTION_QUERY = query_text("description")
 
 Quad = tuple[Node, URIRef, Node, URIRef]
 

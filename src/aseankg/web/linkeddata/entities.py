@@ -7,6 +7,7 @@ The stories of articles other than the first have a slug of two segments,
 from flask import Blueprint, Response, abort
 from rdflib import Literal, URIRef
 
+from aseankg.own_queries import query_text
 from aseankg.rdf.formats import RDF_SYNTAXES, Syntax
 from aseankg.rdf.namespaces import ENTITY_KINDS
 from aseankg.web.linkeddata.describe import describe
@@ -30,12 +31,7 @@ from aseankg.web.linkeddata.term_display import Presenter
 
 blueprint = Blueprint("entities", __name__, template_folder=TEMPLATES)
 
-KIND_QUERY = """
-SELECT DISTINCT ?space ?entity WHERE {
-  { GRAPH ?g { ?entity ?p ?o } } UNION { GRAPH ?g { ?s ?p ?entity } }
-  FILTER(isIRI(?entity) && STRSTARTS(STR(?entity), ?space))
-}
-"""
+KIND_QUERY = query_text("entities-in-space")
 
 
 @blueprint.get("/id/story/<article>/<name>")

@@ -2,24 +2,13 @@
 
 from rdflib import Literal, URIRef
 
+from aseankg.own_queries import query_text
 from aseankg.rdf.namespaces import ONTOLOGY, REFERENCE_GRAPH, local_name
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.select_rows import as_int, select
 
 #: Lower rank wins: rdfs:label, then skos:prefLabel, then dcterms:title.
-LABELS_QUERY = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX ak: <https://w3id.org/aseankg/ontology#>
-SELECT ?iri ?label ?rank WHERE {
-  { ?iri rdfs:label ?label BIND(1 AS ?rank) }
-  UNION { ?iri skos:prefLabel ?label BIND(2 AS ?rank) }
-  UNION { ?iri dcterms:title ?label BIND(3 AS ?rank) }
-  UNION { ?story ak:storyGraph ?iri ; rdfs:label ?label BIND(4 AS ?rank) }
-  FILTER(isIRI(?iri) && isLiteral(?label))
-}
-"""
+LABELS_QUERY = query_text("labels")
 
 
 def _preference(rank: int, label: Literal) -> tuple[int, int]:

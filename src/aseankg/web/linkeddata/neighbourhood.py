@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 from rdflib import SKOS, URIRef
 
+from aseankg.own_queries import query_text
 from aseankg.rdf.namespaces import AK
 from aseankg.web.linkeddata.labels import label_of
 from aseankg.web.linkeddata.select_rows import Row, select
 from aseankg.web.linkeddata.term_display import Link, Presenter
 
 #: Broad kinds of neighbour, most telling first; a node of several (a country is an
-#: actor and a place) counts as the first. Each has its colour in the picture.
+#: actor and a place) counts as the first. Each has its colour in the picture. The
+#: queries ``neighbours`` and ``category-classes`` ask for exactly these classes.
 CATEGORIES: dict[str, tuple[URIRef, ...]] = {
     "event": (AK.Event,),
     "actor": (AK.Actor,),
@@ -32,43 +34,10 @@ CATEGORIES: dict[str, tuple[URIRef, ...]] = {
     "source": (AK.Story, AK.Article),
     "other": (),
 }
-_ROOTS = " ".join(f"<{root}>" for roots in CATEGORIES.values() for root in roots)
 
-NEIGHBOURS_QUERY = f"""
-PREFIX ak: <{AK}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?resource ?node ?direction ?link ?role ?root WHERE {{
-  {{
-    ?resource ?link ?node .
-    FILTER (?link NOT IN (rdf:type, ak:hasParticipation))
-    BIND ("out" AS ?direction)
-  }} UNION {{
-    ?node ?link ?resource .
-    FILTER (?link != ak:participant)
-    BIND ("in" AS ?direction)
-  }} UNION {{
-    ?resource ak:hasParticipation ?participation .
-    ?participation ak:participant ?node .
-    OPTIONAL {{ ?participation ak:role ?role }}
-    BIND ("" AS ?direction)
-  }} UNION {{
-    ?participation ak:participant ?resource .
-    ?node ak:hasParticipation ?participation .
-    OPTIONAL {{ ?participation ak:role ?role }}
-    BIND ("" AS ?direction)
-  }}
-  FILTER (isIRI(?node) && ?node != ?resource && !STRSTARTS(STR(?node), STR(ak:)))
-  OPTIONAL {{ ?node a/rdfs:subClassOf* ?root . VALUES ?root {{ {_ROOTS} }} }}
-}}
-"""
+NEIGHBOURS_QUERY = query_text("neighbours")
 
-CATEGORY_QUERY = f"""
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?resource ?root WHERE {{
-  ?resource a/rdfs:subClassOf* ?root . VALUES ?root {{ {_ROOTS} }}
-}}
-"""
+CATEGORY_QUERY = query_text("category-classes")
 
 
 @dataclass(frozen=True)

@@ -10,49 +10,22 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
+from aseankg.own_queries import query_text
 from aseankg.rdf.namespaces import ID
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.select_rows import as_int, as_iri, select
 
-PER_GRAPH_QUERY = """
-SELECT ?space ?g (COUNT(*) AS ?triples) (COUNT(DISTINCT ?entity) AS ?entities) WHERE {
-  GRAPH ?g { ?s ?p ?o }
-  BIND(IF(isIRI(?s) && STRSTARTS(STR(?s), ?space), ?s, ?none) AS ?entity)
-}
-GROUP BY ?space ?g
-"""
+PER_GRAPH_QUERY = query_text("triples-per-graph")
 
-TOTALS_QUERY = """
-SELECT ?space (COUNT(*) AS ?triples) (COUNT(DISTINCT ?entity) AS ?entities)
-       (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?o) AS ?objects)
-       (COUNT(DISTINCT ?p) AS ?properties) WHERE {
-  GRAPH ?g { ?s ?p ?o }
-  BIND(IF(isIRI(?s) && STRSTARTS(STR(?s), ?space), ?s, ?none) AS ?entity)
-}
-GROUP BY ?space
-"""
+TOTALS_QUERY = query_text("dataset-totals")
 
-CLASSES_QUERY = """
-SELECT ?class (COUNT(DISTINCT ?s) AS ?entities) WHERE { GRAPH ?g { ?s a ?class } }
-GROUP BY ?class ORDER BY ?class
-"""
+CLASSES_QUERY = query_text("instances-per-class")
 
-PROPERTIES_QUERY = """
-SELECT ?p (COUNT(*) AS ?triples) WHERE { GRAPH ?g { ?s ?p ?o } }
-GROUP BY ?p ORDER BY ?p
-"""
+PROPERTIES_QUERY = query_text("triples-per-property")
 
-UNION_QUERY = """
-SELECT (COUNT(*) AS ?triples) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }
-"""
+UNION_QUERY = query_text("distinct-triples")
 
-EXACT_MATCHES_QUERY = """
-SELECT ?space (COUNT(*) AS ?links) WHERE {
-  GRAPH ?g { ?s <http://www.w3.org/2004/02/skos/core#exactMatch> ?o }
-  FILTER(isIRI(?o) && STRSTARTS(STR(?o), ?space))
-}
-GROUP BY ?space
-"""
+EXACT_MATCHES_QUERY = query_text("exact-matches")
 
 
 @dataclass(frozen=True)

@@ -11,18 +11,14 @@ from decimal import Decimal, InvalidOperation
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
+from aseankg.own_queries import query_text
 from aseankg.rdf.namespaces import AK, ONTOLOGY, local_name
 from aseankg.web.linkeddata.app_cache import app_cached
 from aseankg.web.linkeddata.iris import IriMap
 from aseankg.web.linkeddata.labels import label_of
 from aseankg.web.linkeddata.select_rows import as_int, as_iri, select
 
-STORIES_QUERY = """
-PREFIX ak: <https://w3id.org/aseankg/ontology#>
-SELECT ?graph ?story ?position WHERE {
-  ?story ak:storyGraph ?graph ; ak:positionInArticle ?position
-}
-"""
+STORIES_QUERY = query_text("story-graphs")
 
 _DATE_PRECISION = {
     str(XSD.date): "day",

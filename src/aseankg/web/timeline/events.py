@@ -13,6 +13,7 @@ from rdflib.term import Node
 from werkzeug.exceptions import BadRequest, NotFound
 
 from aseankg.canned import ParameterError, UnknownQuery, bind
+from aseankg.own_queries import query_text
 from aseankg.rdf.periods import Period, period_of, span
 from aseankg.web.api import current_catalogue, max_limit
 from aseankg.web.linkeddata.labels import label_of
@@ -23,22 +24,7 @@ QUERY = "events-timeline"
 #: The filters, in the order the page offers them; each is a parameter of the query.
 FACETS = ("country", "actor", "topic")
 
-#: What each filter can be set to: countries, the actors of events, events' topics and
-#: the broader topics they fall under (the query matches those too).
-CHOICES_QUERY = """
-PREFIX ak: <https://w3id.org/aseankg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?facet ?value WHERE {
-  { ?value a ak:Country . BIND("country" AS ?facet) }
-  UNION { ?event ak:hasParticipation/ak:participant ?value . BIND("actor" AS ?facet) }
-  UNION {
-    ?event ak:topic/skos:broader* ?value ; a/rdfs:subClassOf* ak:Event .
-    BIND("topic" AS ?facet)
-  }
-  FILTER(isIRI(?value))
-}
-"""
+CHOICES_QUERY = query_text("timeline-choices")
 
 
 @dataclass(frozen=True)
