@@ -77,5 +77,5 @@ def deployed(app: WSGIApp, served_base: str | None, proxy_hops: int) -> WSGIApp:
         app = ServedAt(app, served_base)
     if proxy_hops:
         hops = proxy_hops
-        app = ProxyFix(app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops)  # type: ignore[arg-type]
+        app = ProxyFix(app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops)
     return app
