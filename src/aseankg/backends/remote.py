@@ -21,6 +21,7 @@ from aseankg.backends.base import Answer, StoreError, StoreFailure, StoreTooSlow
 from aseankg.backends.http import Client, Response
 from aseankg.backends.jobs import DumpJob, QueryJob
 from aseankg.backends.kinds import StoreKind, named, recognise
+from aseankg.backends.serialize import rdf_bytes, rdf_syntax
 from aseankg.engine.lexer import lex
 from aseankg.namespaces import BASE
 from aseankg.terms import Term
@@ -231,16 +232,15 @@ class RemoteBackend:
             ) from None
 
     def dump(self, job: DumpJob) -> bytes:
-        syntax = pyoxigraph.RdfFormat.from_media_type(job.media_type)
-        prefixes = job.prefixes or None
+        syntax = rdf_syntax(job.media_type)
         if job.graph is not None:
-            return pyoxigraph.serialize(self._graph(job.graph), format=syntax, prefixes=prefixes)
+            return rdf_bytes(self._graph(job.graph), syntax, job.prefixes)
         quads = [
             pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.NamedNode(iri))
             for iri in sorted(self._graphs)
             for t in self._graph(iri)
         ]
-        return pyoxigraph.serialize(quads, format=syntax, prefixes=prefixes)
+        return rdf_bytes(quads, syntax, job.prefixes)
 
     def _graph(self, iri: str) -> list[pyoxigraph.Triple]:
         response = self._send(

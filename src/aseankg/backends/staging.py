@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pyoxigraph
 
 from aseankg.backends import reading
+from aseankg.backends.serialize import rdf_bytes
 from aseankg.layout import Source
 
 
@@ -39,13 +40,13 @@ def batches(graphs: Mapping[str, list[Source]], size: int) -> Iterator[Batch]:
 
 def n_quads(batch: Batch, staging: Mapping[str, str]) -> bytes:
     """The batch as N-Quads, each graph under its staging name."""
-    return pyoxigraph.serialize(
+    return rdf_bytes(
         (
             pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.NamedNode(staging[iri]))
             for iri, triples in batch.graphs
             for t in triples
         ),
-        format=pyoxigraph.RdfFormat.N_QUADS,
+        pyoxigraph.RdfFormat.N_QUADS,
     )
 
 
@@ -58,7 +59,7 @@ def insert_data(batch: Batch, staging: Mapping[str, str]) -> str:
 
 
 def _n_triples(triples: Iterable[pyoxigraph.Triple]) -> str:
-    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES).decode()
+    return rdf_bytes(triples, pyoxigraph.RdfFormat.N_TRIPLES).decode()
 
 
 def in_groups(operations: list[str], size: int) -> Iterator[str]:

@@ -57,9 +57,11 @@ def canned_cold(base: str, repeat: int) -> dict[str, Any]:
     found = {}
     for query in canned_queries():
         target = f"/api/queries/{query.name}?{urlencode(REQUIRED_VALUES.get(query.name, {}))}"
-        found[query.name] = http_load.sequential(
-            lambda _, t=target: t, base, _accept(query.form), repeat
-        )
+
+        def path(_: int, t: str = target) -> str:
+            return t
+
+        found[query.name] = http_load.sequential(path, base, _accept(query.form), repeat)
     return found
 
 
