@@ -46,7 +46,7 @@ class Settings:
     http_seconds: int = 5
     """Length of each HTTP load run."""
     clients: int = 8
-    validate_up_to: int = 200_000
+    validate_up_to: int = 50_000
     """Largest graph (in quads) validated; pySHACL grows much faster than the rest."""
     virtuoso: str | None = None
     """The query URL of a running Virtuoso to measure as a backend (credentials in the
