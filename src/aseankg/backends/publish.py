@@ -99,7 +99,7 @@ def load(
     target.client.greet(target.update_url or target.gsp_url or url)
     if target.update_url is not None:
         if held:
-            triples = _by_update(target, target.update_url, graphs, stale, progress)
+            triples = _by_update(target, target.update_url, graphs, held, progress)
         else:
             triples = _into_empty(target, target.update_url, graphs, progress)
         return Loaded(len(graphs), triples, tuple(stale), target.kind.atomic_update)
@@ -151,27 +151,29 @@ def _into_empty(
     """Write the graphs in place into a store that holds none of this dataset's yet, so
     that nothing needs switching (nor moving); a failure drops what was written."""
     names = {iri: iri for iri in graphs}
-    return _written(target, url, graphs, names, [], progress, "the graphs it wrote were dropped")
+    return _written(target, url, graphs, names, "", progress, "the graphs it wrote were dropped")
 
 
 def _by_update(
     target: _Target,
     url: str,
     graphs: dict[str, list[Source]],
-    stale: list[str],
+    held: set[str],
     progress: Progress,
 ) -> int:
-    """Stage the graphs under names of their own, then move them all into place at once."""
+    """Stage the graphs under names of their own, then move them all into place at once,
+    and drop the graph names left empty."""
     run = f"urn:aseankg:staging:{int(time.time() * 1000)}:"
     names = {iri: f"{run}{number}" for number, iri in enumerate(graphs, start=1)}
-    switch = [f"MOVE SILENT GRAPH <{names[iri]}> TO <{iri}>" for iri in graphs]
-    switch += [f"DROP SILENT GRAPH <{iri}>" for iri in stale]
     undone = (
         "the load stopped before its switch, so the store's graphs are as they were"
         if target.kind.atomic_update
-        else "the store may hold some of the new graphs and not others"
+        else "the store may hold part of the old graphs and part of the new"
     )
-    return _written(target, url, graphs, names, switch, progress, undone)
+    switch = staging.switch(names, held)
+    total = _written(target, url, graphs, names, switch, progress, undone)
+    _drop_quietly(target, url, [*names.values(), *(held - graphs.keys())])
+    return total
 
 
 def _written(
@@ -179,11 +181,11 @@ def _written(
     url: str,
     graphs: dict[str, list[Source]],
     names: dict[str, str],
-    switch: list[str],
+    switch: str,
     progress: Progress,
     undone: str,
 ) -> int:
-    """Write the graphs under ``names``, then apply ``switch`` (if any) in one update;
+    """Write the graphs under ``names``, then apply the update ``switch`` (if any);
     the number of triples written. Whatever fails, the graphs written are dropped and
     the store's failure is told with ``undone`` (what that leaves)."""
     total = 0
@@ -193,7 +195,7 @@ def _written(
             progress(f"{what} {done} of {len(graphs)} graphs ({total} triples)")
         if switch:
             progress(f"switching {len(graphs)} graphs into place")
-            _update(target, url, " ;\n".join(switch), _SWITCH_SECONDS)
+            _update(target, url, switch, _SWITCH_SECONDS)
     except BaseException as error:
         _drop_quietly(target, url, list(names.values()))
         if isinstance(error, StoreFailure):
@@ -205,7 +207,8 @@ def _written(
 
 
 def _drop_quietly(target: _Target, url: str, graphs: list[str]) -> None:
-    """Drop the graphs a load wrote, after a failure, as far as the store still answers."""
+    """Drop the graphs a load wrote (after a failure), or the names it left empty, as far
+    as the store still answers."""
     drops = [f"DROP SILENT GRAPH <{graph}>" for graph in graphs]
     for text in staging.in_groups(drops, _DROP_BATCH):
         try:
