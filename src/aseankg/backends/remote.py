@@ -118,7 +118,7 @@ class RemoteBackend:
     remote = True
 
     def __init__(self, url: str, kind: str | None = None) -> None:
-        self.client = Client(url)
+        self.client = Client(url, keep_alive=True)
         self.location = url
         first = self._probe()
         self.kind: StoreKind = named(kind) if kind else recognise(first.server)
@@ -157,7 +157,7 @@ class RemoteBackend:
         return self._graphs
 
     def open(self) -> None:
-        """Nothing to open: each request connects anew."""
+        """Nothing to open: each query process connects on its first request."""
 
     def as_sent(self, job: QueryJob) -> list[tuple[str, str]]:
         """The request parameters for ``job``: the query as the store gets it (bindings in
