@@ -11,7 +11,8 @@ hold others (see ``kinds`` for how each store is asked).
 """
 
 import hashlib
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
@@ -37,6 +38,10 @@ _ANSWER_ROOM = 4
 GRAPHS_QUERY = "SELECT ?g WHERE { { SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } } }"
 _RESULTS = "application/sparql-results+json"
 GRAPH_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }"
+
+
+#: The prefix declarations that open a document written by Oxigraph.
+_PREFIX_LINES = re.compile(rb"\A(?:@prefix [^\n]*\n)*")
 
 
 def is_project_graph(iri: str) -> bool:
@@ -235,12 +240,22 @@ class RemoteBackend:
         syntax = rdf_syntax(job.media_type)
         if job.graph is not None:
             return rdf_bytes(self._graph(job.graph), syntax, job.prefixes)
-        quads = [
-            pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.NamedNode(iri))
-            for iri in sorted(self._graphs)
-            for t in self._graph(iri)
-        ]
-        return rdf_bytes(quads, syntax, job.prefixes)
+        return b"".join(self._graph_by_graph(syntax, job.prefixes))
+
+    def _graph_by_graph(
+        self, syntax: pyoxigraph.RdfFormat, prefixes: Mapping[str, str]
+    ) -> Iterator[bytes]:
+        """Every graph's quads in a syntax that keeps graphs, read and written one graph at a
+        time (never the whole store as objects at once): the same bytes as all quads written
+        together, since the prefixes that open each graph's part are kept only in the first."""
+        opened = False
+        for iri in sorted(self._graphs):
+            name = pyoxigraph.NamedNode(iri)
+            triples = self._graph(iri)
+            quads = (pyoxigraph.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+            written = rdf_bytes(quads, syntax, prefixes)
+            yield _PREFIX_LINES.sub(b"", written, count=1) if opened else written
+            opened = opened or bool(written)
 
     def _graph(self, iri: str) -> list[pyoxigraph.Triple]:
         response = self._send(
