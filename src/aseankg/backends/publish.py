@@ -8,7 +8,8 @@ Two ways in, as the store offers:
   request moves them all into place and drops this dataset's graphs that the new data
   no longer has. A store that applies an update request whole (Oxigraph) switches
   atomically; a failure before the switch leaves the store's graphs as they were, and
-  the staging graphs are dropped.
+  the staging graphs are dropped. A store that holds none of this dataset's graphs yet
+  has nothing to keep serving: the graphs are written in place, with no switch.
 * The Graph Store Protocol (``--gsp-url``): one PUT per graph, each replacing that graph
   whole. The protocol cannot rename graphs, so nothing is atomic across graphs: a
   failure stops the load with a message naming the graphs replaced and those not.

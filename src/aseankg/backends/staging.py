@@ -1,5 +1,5 @@
 """The bodies that stage a load in a store server: many graphs per request, each graph
-renamed to a staging graph, so that a million quads take a few dozen requests."""
+renamed to a staging graph, so that a million quads take about fifty requests."""
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
