@@ -10,6 +10,8 @@ from urllib.parse import quote
 import pytest
 
 from aseankg.backends.http import PASSWORD_VARIABLE, USER_VARIABLE
+from aseankg.bench.servers import oxigraph_server
+from aseankg.rdf.namespaces import BASE
 from tests.stores.conftest import SERVE, aseankg, loaded
 from tests.stores.fake_store import fake_store
 from tests.support.http import fetch
@@ -19,13 +21,13 @@ from tests.support.server import running_server
 pytestmark = pytest.mark.slow
 
 COUNT = quote("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+GRAPHS = quote("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
 SECRET = "s3cret-Pa55word"
 
 
-def quads(base: str) -> int:
-    reply = fetch(
-        base, "GET", f"/sparql?query={COUNT}", headers={"Accept": "application/sparql-results+json"}
-    )
+def quads(base: str, endpoint: str = "/sparql") -> int:
+    json_results = {"Accept": "application/sparql-results+json"}
+    reply = fetch(base, "GET", f"{endpoint}?query={COUNT}", headers=json_results)
     return int(json.loads(reply.body)["results"]["bindings"][0]["n"]["value"])
 
 
@@ -118,3 +120,21 @@ def test_data_that_does_not_conform_is_not_loaded(tmp_path: Path, data_copy: Pat
     assert result.returncode == 1
     assert "Violation" in result.stderr and "the store was not changed" in result.stderr
     assert path.resolve() == before and sorted(tmp_path.glob("kg.*")) == [before]
+
+
+def test_a_failed_load_leaves_the_store_server_serving(tmp_path: Path, data_copy: Path) -> None:
+    """A load that fails once staging began leaves the data before it, and no staging graph."""
+    with oxigraph_server(tmp_path / "oxigraph", writable=True) as store:
+        url = f"{store.base}/query"
+        first = loaded("--store", url, "--no-validate")
+        assert "loaded 12 of 12 graphs" in first.stderr and "switch" not in first.stderr
+        before = quads(store.base, "/query")
+        story = next((data_copy / "stories").glob("10-*.ttl"))
+        story.write_text(story.read_text() + "\nthis is not turtle .\n")
+        failed = aseankg("load", "--store", url, "--data", str(data_copy), "--no-validate")
+        graphs = fetch(store.base, "GET", f"/query?query={GRAPHS}", headers={"Accept": "text/csv"})
+        with running_server(*SERVE, "--store", url) as base:
+            after = quads(base)
+    assert failed.returncode == 2 and story.name in failed.stderr
+    assert "staging" not in graphs.text and graphs.text.count(BASE) == 12
+    assert after == before > 1000

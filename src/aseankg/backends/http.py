@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
 from aseankg.backends.base import ResultTooLarge, StoreError, StoreFailure
+from aseankg.backends.keepalive import KeepAliveHandler
 
 USER_VARIABLE = "ASEANKG_STORE_USER"
 PASSWORD_VARIABLE = "ASEANKG_STORE_PASSWORD"
@@ -96,16 +97,23 @@ class Response:
 
 
 class Client:
-    """Requests to one store server, with its credentials when it asks for them."""
+    """Requests to one store server, with its credentials when it asks for them.
 
-    def __init__(self, url: str) -> None:
+    ``keep_alive`` keeps a connection open between requests (see ``keepalive``), for a
+    client that sends queries only.
+    """
+
+    def __init__(self, url: str, *, keep_alive: bool = False) -> None:
         self.url = check_url(url)
         self._credentials = credentials(url)
         self._passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        self._opener = urllib.request.build_opener(
+        handlers: list[urllib.request.BaseHandler] = [
             urllib.request.HTTPBasicAuthHandler(self._passwords),
             _DigestUpFront(self._passwords),
-        )
+        ]
+        if keep_alive:
+            handlers.append(KeepAliveHandler())
+        self._opener = urllib.request.build_opener(*handlers)
 
     def _authorise(self, url: str) -> None:
         """Offer the store's credentials to every URL of its host (its update and graph
@@ -153,6 +161,7 @@ class Client:
                         f"the store's answer is larger than {max_bytes // (1024 * 1024)} MB; "
                         "ask for fewer rows (LIMIT) or shorter values"
                     )
+                payload += response.read()  # nothing left; reading the end frees the connection
                 return Response(
                     response.status,
                     response.headers.get_content_type(),

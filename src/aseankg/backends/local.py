@@ -9,30 +9,40 @@ import pyoxigraph
 from aseankg.backends import disk
 from aseankg.backends.base import Answer
 from aseankg.backends.jobs import DumpJob, QueryJob
+from aseankg.backends.serialize import rdf_syntax
 
 
 def query_store(store: pyoxigraph.Store, job: QueryJob) -> Answer:
     """Run ``job`` on an Oxigraph store with the dataset and bindings it asks for."""
-    options: dict[str, object] = {}
-    if job.default_graphs is not None:
-        options["default_graph"] = [pyoxigraph.NamedNode(iri) for iri in job.default_graphs]
-    elif job.union_default_graph:
-        options["use_default_graph_as_union"] = True
-    if job.named_graphs is not None:
-        options["named_graphs"] = [pyoxigraph.NamedNode(iri) for iri in job.named_graphs]
-    if job.substitutions:
-        options["substitutions"] = {
-            pyoxigraph.Variable(name): term for name, term in job.substitutions.items()
-        }
-    return store.query(job.text, base_iri=job.base_iri, **options)
+    default: list[pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.DefaultGraph] | None = (
+        None if job.default_graphs is None else [_node(iri) for iri in job.default_graphs]
+    )
+    named: list[pyoxigraph.NamedNode | pyoxigraph.BlankNode] | None = (
+        None if job.named_graphs is None else [_node(iri) for iri in job.named_graphs]
+    )
+    return store.query(
+        job.text,
+        base_iri=job.base_iri,
+        use_default_graph_as_union=default is None and job.union_default_graph,
+        default_graph=default,
+        named_graphs=named,
+        substitutions={pyoxigraph.Variable(name): term for name, term in job.substitutions.items()}
+        or None,
+    )
+
+
+def _node(iri: str) -> pyoxigraph.NamedNode:
+    return pyoxigraph.NamedNode(iri)
 
 
 def dump_store(store: pyoxigraph.Store, job: DumpJob) -> bytes:
-    return store.dump(
-        format=pyoxigraph.RdfFormat.from_media_type(job.media_type),
+    written = store.dump(
+        format=rdf_syntax(job.media_type),
         from_graph=None if job.graph is None else pyoxigraph.NamedNode(job.graph),
         prefixes=job.prefixes or None,
     )
+    assert written is not None  # no file given: the bytes
+    return written
 
 
 class MemoryBackend:

@@ -3,36 +3,45 @@
 Two ways in, as the store offers:
 
 * SPARQL Update (``--update-url``): every graph is written to a staging graph first
-  (``urn:aseankg:staging:...``), then one update request moves them all into place and
-  drops this dataset's graphs that the new data no longer has. A store that applies an
-  update request whole (Oxigraph) switches atomically; a failure before the switch
-  leaves the store's graphs as they were, and the staging graphs are dropped.
+  (``urn:aseankg:staging:...``), many graphs per request (as N-Quads where the store
+  takes them, as Oxigraph does at ``/store``; else as ``INSERT DATA``), then one update
+  request moves them all into place and drops this dataset's graphs that the new data
+  no longer has. A store that applies an update request whole (Oxigraph) switches
+  atomically; a failure before the switch leaves the store's graphs as they were, and
+  the staging graphs are dropped. A store that holds none of this dataset's graphs yet
+  has nothing to keep serving: the graphs are written in place, with no switch.
 * The Graph Store Protocol (``--gsp-url``): one PUT per graph, each replacing that graph
   whole. The protocol cannot rename graphs, so nothing is atomic across graphs: a
   failure stops the load with a message naming the graphs replaced and those not.
 """
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import pyoxigraph
 
-from aseankg.backends import reading
+from aseankg.backends import reading, staging
 from aseankg.backends.base import StoreError, StoreFailure
 from aseankg.backends.http import Client, check_url
 from aseankg.backends.kinds import StoreKind, named, recognise
 from aseankg.backends.remote import is_project_graph, probe, store_graphs
+from aseankg.backends.serialize import rdf_bytes
 from aseankg.sources.files import Source
 
 Progress = Callable[[str], None]
 
-#: Triples per INSERT DATA request, so that no request body grows without bound.
-_INSERT_BATCH = 20_000
-#: Seconds each request to the store may wait on the socket while loading.
+#: Triples staged per request (whole graphs): a few MB of body each.
+_STAGE_BATCH = 20_000
+#: Staging graphs dropped per update request after a failure.
+_DROP_BATCH = 1_000
+#: Seconds each request to the store may wait on the socket while loading; the switch
+#: moves every graph in one transaction, which takes minutes at millions of quads.
 _LOAD_SECONDS = 300.0
+_SWITCH_SECONDS = 3_600.0
 _UPDATE = "application/sparql-update"
+_N_QUADS = "application/n-quads"
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,8 @@ class _Target:
     kind: StoreKind
     update_url: str | None
     gsp_url: str | None
+    quads_url: str | None
+    """Where the store takes N-Quads of many graphs in one POST, to stage a load."""
 
 
 def _target(url: str, kind: str | None, gsp_url: str | None, update_url: str | None) -> _Target:
@@ -68,7 +79,8 @@ def _target(url: str, kind: str | None, gsp_url: str | None, update_url: str | N
     for given in (gsp_url, update_url):
         if given is not None:
             check_url(given)
-    return _Target(client, url, found, update_url, gsp_url)
+    quads_url = urljoin(url, found.gsp_path) if found.takes_quads and found.gsp_path else None
+    return _Target(client, url, found, update_url, gsp_url, quads_url)
 
 
 def load(
@@ -83,14 +95,14 @@ def load(
     """Load ``sources`` into the store whose SPARQL query URL is ``url``."""
     target = _target(url, kind, gsp_url, update_url)
     graphs = reading.by_graph(sources)
-    stale = sorted(
-        iri
-        for iri in store_graphs(target.client, url, target.kind)
-        if is_project_graph(iri) and iri not in graphs
-    )
+    held = {iri for iri in store_graphs(target.client, url, target.kind) if is_project_graph(iri)}
+    stale = sorted(held - graphs.keys())
     target.client.greet(target.update_url or target.gsp_url or url)
     if target.update_url is not None:
-        triples = _by_update(target, target.update_url, graphs, stale, progress)
+        if held:
+            triples = _by_update(target, target.update_url, graphs, held, progress)
+        else:
+            triples = _into_empty(target, target.update_url, graphs, progress)
         return Loaded(len(graphs), triples, tuple(stale), target.kind.atomic_update)
     assert target.gsp_url is not None
     triples = _by_graph_store(target, target.gsp_url, graphs, stale, progress)
@@ -98,61 +110,110 @@ def load(
 
 
 def _ntriples(triples: Iterable[pyoxigraph.Triple]) -> bytes:
-    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return rdf_bytes(triples, pyoxigraph.RdfFormat.N_TRIPLES)
 
 
-def _update(target: _Target, url: str, text: str) -> None:
+def _update(target: _Target, url: str, text: str, timeout: float = _LOAD_SECONDS) -> None:
+    target.client.request(
+        "POST", url, body=text.encode(), headers={"Content-Type": _UPDATE}, timeout=timeout
+    )
+
+
+def _stage(target: _Target, url: str, batch: staging.Batch, names: dict[str, str]) -> None:
+    """Write one batch of graphs under their staging names, in one request."""
+    if target.quads_url is None:
+        _update(target, url, staging.insert_data(batch, names))
+        return
     target.client.request(
         "POST",
-        url,
-        body=text.encode(),
-        headers={"Content-Type": _UPDATE},
+        target.quads_url,
+        body=staging.n_quads(batch, names),
+        headers={"Content-Type": _N_QUADS},
         timeout=_LOAD_SECONDS,
     )
+
+
+def _write(
+    target: _Target, url: str, graphs: dict[str, list[Source]], names: dict[str, str]
+) -> Iterator[tuple[int, int]]:
+    """Write every graph under its name in ``names``, batch by batch; after each batch,
+    the graphs and triples written so far."""
+    done = total = 0
+    for batch in staging.batches(graphs, _STAGE_BATCH):
+        _stage(target, url, batch, names)
+        done += len(batch.graphs)
+        total += batch.triples
+        yield done, total
+
+
+def _into_empty(
+    target: _Target, url: str, graphs: dict[str, list[Source]], progress: Progress
+) -> int:
+    """Write the graphs in place into a store that holds none of this dataset's yet, so
+    that nothing needs switching (nor moving); a failure drops what was written."""
+    names = {iri: iri for iri in graphs}
+    return _written(target, url, graphs, names, "", progress, "the graphs it wrote were dropped")
 
 
 def _by_update(
     target: _Target,
     url: str,
     graphs: dict[str, list[Source]],
-    stale: list[str],
+    held: set[str],
     progress: Progress,
 ) -> int:
+    """Stage the graphs under names of their own, then move them all into place at once,
+    and drop the graph names left empty."""
     run = f"urn:aseankg:staging:{int(time.time() * 1000)}:"
-    staging = {iri: f"{run}{number}" for number, iri in enumerate(graphs, start=1)}
-    total = 0
-    try:
-        for number, (iri, files) in enumerate(graphs.items(), start=1):
-            stage = staging[iri]
-            _update(target, url, f"DROP SILENT GRAPH <{stage}>")
-            triples = list(reading.triples(files))
-            for start in range(0, len(triples), _INSERT_BATCH):
-                batch = _ntriples(triples[start : start + _INSERT_BATCH]).decode()
-                _update(target, url, f"INSERT DATA {{ GRAPH <{stage}> {{\n{batch}}} }}")
-            total += len(triples)
-            progress(f"graph {number} of {len(graphs)}: {iri} ({len(triples)} triples, staged)")
-        switch = [f"MOVE SILENT GRAPH <{staging[iri]}> TO <{iri}>" for iri in graphs]
-        switch += [f"DROP SILENT GRAPH <{iri}>" for iri in stale]
-        _update(target, url, " ;\n".join(switch))
-    except BaseException as error:
-        _drop_quietly(target, url, staging.values())
-        if isinstance(error, StoreFailure):
-            raise StoreError(
-                f"{error}; the load stopped before its switch, so the store's graphs are as "
-                "they were"
-                if target.kind.atomic_update
-                else f"{error}; the store may hold some of the new graphs and not others"
-            ) from None
-        raise
-    progress(f"switched {len(graphs)} graphs into place")
+    names = {iri: f"{run}{number}" for number, iri in enumerate(graphs, start=1)}
+    undone = (
+        "the load stopped before its switch, so the store's graphs are as they were"
+        if target.kind.atomic_update
+        else "the store may hold part of the old graphs and part of the new"
+    )
+    switch = staging.switch(names, held)
+    total = _written(target, url, graphs, names, switch, progress, undone)
+    _drop_quietly(target, url, [*names.values(), *(held - graphs.keys())])
     return total
 
 
-def _drop_quietly(target: _Target, url: str, graphs: Iterable[str]) -> None:
-    """Drop staging graphs after a failure, as far as the store still answers."""
-    for graph in graphs:
+def _written(
+    target: _Target,
+    url: str,
+    graphs: dict[str, list[Source]],
+    names: dict[str, str],
+    switch: str,
+    progress: Progress,
+    undone: str,
+) -> int:
+    """Write the graphs under ``names``, then apply the update ``switch`` (if any);
+    the number of triples written. Whatever fails, the graphs written are dropped and
+    the store's failure is told with ``undone`` (what that leaves)."""
+    total = 0
+    what = "staged" if switch else "loaded"
+    try:
+        for done, total in _write(target, url, graphs, names):
+            progress(f"{what} {done} of {len(graphs)} graphs ({total} triples)")
+        if switch:
+            progress(f"switching {len(graphs)} graphs into place")
+            _update(target, url, switch, _SWITCH_SECONDS)
+    except BaseException as error:
+        _drop_quietly(target, url, list(names.values()))
+        if isinstance(error, StoreFailure):
+            raise StoreError(f"{error}; {undone}") from None
+        raise
+    if switch:
+        progress(f"switched {len(graphs)} graphs into place")
+    return total
+
+
+def _drop_quietly(target: _Target, url: str, graphs: list[str]) -> None:
+    """Drop the graphs a load wrote (after a failure), or the names it left empty, as far
+    as the store still answers."""
+    drops = [f"DROP SILENT GRAPH <{graph}>" for graph in graphs]
+    for text in staging.in_groups(drops, _DROP_BATCH):
         try:
-            _update(target, url, f"DROP SILENT GRAPH <{graph}>")
+            _update(target, url, text)
         except StoreFailure:
             return
 

@@ -23,8 +23,10 @@ def triples(sources: Iterable[Source]) -> Iterator[pyoxigraph.Triple]:
     """The triples of ``sources``, each file screened first and parsed by Oxigraph."""
     for source in sources:
         screen(source)
+        syntax = source.syntax.oxigraph
+        assert isinstance(syntax, pyoxigraph.RdfFormat)  # a data file is in an RDF syntax
         try:
-            for quad in pyoxigraph.parse(path=source.path, format=source.syntax.oxigraph):
+            for quad in pyoxigraph.parse(path=source.path, format=syntax):
                 yield quad.triple
         except OXIGRAPH_PARSE_ERRORS as error:
             raise oxigraph_error(source.path, error) from error

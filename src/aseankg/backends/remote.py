@@ -11,7 +11,8 @@ hold others (see ``kinds`` for how each store is asked).
 """
 
 import hashlib
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
@@ -21,6 +22,7 @@ from aseankg.backends.base import Answer, StoreError, StoreFailure, StoreTooSlow
 from aseankg.backends.http import Client, Response
 from aseankg.backends.jobs import DumpJob, QueryJob
 from aseankg.backends.kinds import StoreKind, named, recognise
+from aseankg.backends.serialize import rdf_bytes, rdf_syntax
 from aseankg.rdf.namespaces import BASE
 from aseankg.rdf.sparql_lexer import lex
 from aseankg.rdf.terms import Term
@@ -36,6 +38,10 @@ _ANSWER_ROOM = 4
 GRAPHS_QUERY = "SELECT ?g WHERE { { SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } } }"
 _RESULTS = "application/sparql-results+json"
 GRAPH_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }"
+
+
+#: The prefix declarations that open a document written by Oxigraph.
+_PREFIX_LINES = re.compile(rb"\A(?:@prefix [^\n]*\n)*")
 
 
 def is_project_graph(iri: str) -> bool:
@@ -117,7 +123,7 @@ class RemoteBackend:
     remote = True
 
     def __init__(self, url: str, kind: str | None = None) -> None:
-        self.client = Client(url)
+        self.client = Client(url, keep_alive=True)
         self.location = url
         first = self._probe()
         self.kind: StoreKind = named(kind) if kind else recognise(first.server)
@@ -156,7 +162,7 @@ class RemoteBackend:
         return self._graphs
 
     def open(self) -> None:
-        """Nothing to open: each request connects anew."""
+        """Nothing to open: each query process connects on its first request."""
 
     def as_sent(self, job: QueryJob) -> list[tuple[str, str]]:
         """The request parameters for ``job``: the query as the store gets it (bindings in
@@ -231,16 +237,25 @@ class RemoteBackend:
             ) from None
 
     def dump(self, job: DumpJob) -> bytes:
-        syntax = pyoxigraph.RdfFormat.from_media_type(job.media_type)
-        prefixes = job.prefixes or None
+        syntax = rdf_syntax(job.media_type)
         if job.graph is not None:
-            return pyoxigraph.serialize(self._graph(job.graph), format=syntax, prefixes=prefixes)
-        quads = [
-            pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.NamedNode(iri))
-            for iri in sorted(self._graphs)
-            for t in self._graph(iri)
-        ]
-        return pyoxigraph.serialize(quads, format=syntax, prefixes=prefixes)
+            return rdf_bytes(self._graph(job.graph), syntax, job.prefixes)
+        return b"".join(self._graph_by_graph(syntax, job.prefixes))
+
+    def _graph_by_graph(
+        self, syntax: pyoxigraph.RdfFormat, prefixes: Mapping[str, str]
+    ) -> Iterator[bytes]:
+        """Every graph's quads in a syntax that keeps graphs, read and written one graph at a
+        time (never the whole store as objects at once): the same bytes as all quads written
+        together, since the prefixes that open each graph's part are kept only in the first."""
+        opened = False
+        for iri in sorted(self._graphs):
+            name = pyoxigraph.NamedNode(iri)
+            triples = self._graph(iri)
+            quads = (pyoxigraph.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+            written = rdf_bytes(quads, syntax, prefixes)
+            yield _PREFIX_LINES.sub(b"", written, count=1) if opened else written
+            opened = opened or bool(written)
 
     def _graph(self, iri: str) -> list[pyoxigraph.Triple]:
         response = self._send(

@@ -102,6 +102,8 @@ def parse_wrk(output: str, seconds: int, clients: int) -> Load:
 
 def _connection(url: str) -> tuple[http.client.HTTPConnection, str]:
     parts = urlsplit(url)
+    if parts.hostname is None:
+        raise ValueError(f"{url!r} names no host")
     target = parts.path + (f"?{parts.query}" if parts.query else "")
     return http.client.HTTPConnection(parts.hostname, parts.port, timeout=120), target
 

@@ -21,13 +21,16 @@ import json
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from pathlib import Path
+from typing import TypeVar
 
 from aseankg.bench.stats import summarize
 from aseankg.bench.workload import Query, all_queries
 from aseankg.sources import bundle
 from aseankg.sources.files import Source, dataset_sources
+
+T = TypeVar("T")
 
 
 def emit(**fields: object) -> None:
@@ -42,7 +45,7 @@ def sources(data_dir: str) -> list[Source]:
     return dataset_sources(Path(data_dir), bundle.ontology_dir())
 
 
-def timed(action: Callable[[], object]) -> tuple[float, object]:
+def timed(action: Callable[[], T]) -> tuple[float, T]:
     started = time.perf_counter()
     result = action()
     return time.perf_counter() - started, result
@@ -63,7 +66,7 @@ def load_rdflib(data_dir: str) -> None:
     emit(seconds=round(seconds, 3), peak_rss_mb=peak_rss_mb(), quads=quads)
 
 
-def repeat(name: str, run: Callable[[], object], times: int, budget: float) -> None:
+def repeat(name: str, run: Callable[[], Sized], times: int, budget: float) -> None:
     """Run once to warm up, then up to ``times`` more within ``budget`` seconds."""
     first, result = timed(run)
     samples: list[float] = []
@@ -80,25 +83,31 @@ def queries_engine(data_dir: str, times: str, budget: str) -> None:
     and the same store queried directly in this process, for the protocol-overhead ratio."""
     import pyoxigraph
 
+    from aseankg.backends.local import MemoryBackend
     from aseankg.engine import Engine
-    from aseankg.rdf.formats import syntaxes_for
+    from aseankg.engine.engine import PreparedQuery
+    from aseankg.rdf.formats import Syntax, syntaxes_for
 
     engine = Engine.from_sources(sources(data_dir), workers=1, cache_bytes=0)
+    assert isinstance(engine.backend, MemoryBackend)
+    store = engine.backend.store
     engine.start()
     for query in all_queries():
         fmt = syntaxes_for(query.form)[0]
         prepared = engine.prepare(query.text)
-        repeat(
-            query.name,
-            lambda p=prepared, f=fmt: engine.execute(p, f).payload,
-            int(times),
-            float(budget),
-        )
+
+        def through_engine(p: PreparedQuery = prepared, f: Syntax = fmt) -> bytes:
+            return engine.execute(p, f).payload
+
+        repeat(query.name, through_engine, int(times), float(budget))
         if query.form == "SELECT":
 
             def direct(text: str = prepared.text) -> bytes:
-                result = engine.backend.store.query(text, use_default_graph_as_union=True)
-                return result.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
+                result = store.query(text, use_default_graph_as_union=True)
+                assert isinstance(result, pyoxigraph.QuerySolutions)  # a SELECT query
+                written = result.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
+                assert written is not None  # no file given: the bytes
+                return written
 
             repeat(f"{query.name} (store, in process)", direct, int(times), float(budget))
     engine.close()
@@ -116,7 +125,9 @@ def queries_rdflib(data_dir: str, times: str, budget: str, *skip: str) -> None:
 
         def run(q: Query = query) -> bytes:
             result = dataset.query(q.text)
-            return result.serialize(format="json" if q.form == "SELECT" else "turtle")
+            written = result.serialize(format="json" if q.form == "SELECT" else "turtle")
+            assert written is not None  # no destination given: the bytes
+            return written
 
         repeat(query.name, run, int(times), float(budget))
 
@@ -137,15 +148,15 @@ def validate_rudof(data_dir: str) -> None:
     import pyoxigraph
     import pyrudof
 
+    from aseankg.backends.serialize import rdf_bytes
     from aseankg.sources.oxigraph_store import load_store
     from aseankg.validation.shapes import shapes_file
 
-    union = pyoxigraph.serialize(
-        (quad.triple for quad in load_store(sources(data_dir))),
-        format=pyoxigraph.RdfFormat.N_TRIPLES,
+    union = rdf_bytes(
+        (quad.triple for quad in load_store(sources(data_dir))), pyoxigraph.RdfFormat.N_TRIPLES
     )
 
-    def run() -> object:
+    def run() -> Sized:
         rudof = pyrudof.Rudof(pyrudof.RudofConfig())
         rudof.read_data(union.decode(), format=pyrudof.RDFFormat.NTriples)
         rudof.read_shacl(str(shapes_file()), format=pyrudof.ShaclFormat.Turtle)

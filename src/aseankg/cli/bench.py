@@ -132,7 +132,8 @@ def _story_counts(_: click.Context, __: click.Parameter, value: str) -> tuple[in
     type=click.IntRange(min=0),
     default=DEFAULTS.validate_up_to,
     show_default=True,
-    help="Largest graph, in quads, to validate (pySHACL grows faster than the rest).",
+    help="Largest graph, in quads, to validate: pySHACL's memory grows far faster than the "
+    "rest, and it runs out near 100,000 quads (1400 stories).",
 )
 @click.option(
     "--virtuoso",

@@ -39,6 +39,9 @@ class StoreKind:
     """Where the Graph Store Protocol is, likewise; None: give --gsp-url."""
     gsp_graph_parameter: str = "graph"
     """The Graph Store Protocol's parameter naming a graph."""
+    takes_quads: bool = False
+    """A POST of N-Quads to its Graph Store Protocol URL, naming no graph, adds each quad to
+    the graph it names: a load stages many graphs per request that way."""
     atomic_update: bool = False
     """One update request of several operations is applied whole or not at all."""
     read_results: Callable[[Results], Results] | None = None

@@ -5,7 +5,8 @@ ask for its default graph as the union of its named graphs (``union-default-grap
 which it answers much faster than a list of graphs; otherwise they list the graphs.
 It has no time limit per request: a query past aseankg's limit is dropped by closing
 its connection. One update request runs in one transaction, so a load stages its
-graphs and then moves them all into place at once.
+graphs (as N-Quads posted to ``/store``, many graphs per request) and then moves them
+all into place at once.
 """
 
 from aseankg.backends.kinds import StoreKind
@@ -16,5 +17,6 @@ KIND = StoreKind(
     union_parameter=("union-default-graph", ""),
     update_path="update",
     gsp_path="store",
+    takes_quads=True,
     atomic_update=True,
 )
