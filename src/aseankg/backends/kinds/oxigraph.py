@@ -9,7 +9,7 @@ graphs (as N-Quads posted to ``/store``, many graphs per request) and then moves
 all into place at once.
 """
 
-from aseankg.backends.kinds import StoreKind
+from aseankg.backends.kinds.kind import StoreKind
 
 KIND = StoreKind(
     name="oxigraph",

@@ -5,6 +5,6 @@ dataset's graphs (``default-graph-uri`` and ``named-graph-uri``). Updates and gr
 go where ``--update-url`` or ``--gsp-url`` say; no update is assumed atomic.
 """
 
-from aseankg.backends.kinds import StoreKind
+from aseankg.backends.kinds.kind import StoreKind
 
 KIND = StoreKind(name="sparql", server="")

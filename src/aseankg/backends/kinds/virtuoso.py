@@ -28,7 +28,7 @@ import json
 
 import pyoxigraph
 
-from aseankg.backends.kinds import Results, StoreKind
+from aseankg.backends.kinds.kind import Results, StoreKind
 
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _STRING = "http://www.w3.org/2001/XMLSchema#string"
