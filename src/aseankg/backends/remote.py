@@ -24,7 +24,7 @@ from aseankg.backends.jobs import DumpJob, QueryJob
 from aseankg.backends.kinds import StoreKind, named, recognise
 from aseankg.backends.serialize import rdf_bytes, rdf_syntax
 from aseankg.rdf.namespaces import BASE
-from aseankg.rdf.sparql_lexer import lex
+from aseankg.rdf.sparql_lexer import lex, readings, unescape
 from aseankg.rdf.terms import Term
 
 #: Seconds to wait for the store at start, and on each read of a dump.
@@ -47,6 +47,17 @@ _PREFIX_LINES = re.compile(rb"\A(?:@prefix [^\n]*\n)*")
 def is_project_graph(iri: str) -> bool:
     """Whether a graph of the store belongs to this dataset (all its graphs are under BASE)."""
     return iri.startswith(BASE)
+
+
+def names_graphs(text: str) -> bool:
+    """Whether a query has a ``GRAPH`` pattern, in any reading of it (escapes applied or
+    not): only then does it need the named graphs listed."""
+    return any(
+        token.kind == "word" and token.text.upper() == "GRAPH"
+        for candidate in {text, unescape(text)}
+        for reading in readings(candidate)
+        for token in reading
+    )
 
 
 def with_bindings(text: str, substitutions: Mapping[str, Term]) -> str:
@@ -171,7 +182,8 @@ class RemoteBackend:
         The union of the named graphs is asked for as the store can: by its own parameter
         when it holds nothing else, by excluding the others where that is shorter than
         listing ours as the default graph (Virtuoso, whose cost estimate grows with every
-        graph so listed; its named graphs are listed), else by listing ours.
+        graph so listed; its named graphs are listed when the query has a ``GRAPH``
+        pattern, since every request grows with them), else by listing ours.
         """
         text = with_bindings(job.text, job.substitutions)
         if job.base_iri:
@@ -184,8 +196,9 @@ class RemoteBackend:
             if self.dedicated and self.kind.union_parameter:
                 dataset = [self.kind.union_parameter]
             elif self.kind.exclude_graphs:
+                if names_graphs(text):
+                    dataset = [("named-graph-uri", iri) for iri in sorted(self._graphs)]
                 text = self.kind.exclude_graphs(sorted(self._others)) + text
-                dataset = [("named-graph-uri", iri) for iri in sorted(self._graphs)]
             else:
                 ordered = sorted(self._graphs)
                 dataset = [("default-graph-uri", iri) for iri in ordered]

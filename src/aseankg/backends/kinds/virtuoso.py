@@ -5,7 +5,8 @@ Its default graph, when a query names none, is every graph it holds, its own sys
 graphs too. Listing this dataset's graphs (``default-graph-uri``) makes its cost estimate
 refuse ordinary queries at a thousand graphs, so the default graph leaves out the graphs
 that are not this dataset's instead (``DEFINE input:default-graph-exclude``), which are
-few; the named graphs are listed (``named-graph-uri``). It takes a time limit per
+few; the named graphs are listed (``named-graph-uri``) for a query with a ``GRAPH``
+pattern, and only then, since every request grows with them. It takes a time limit per
 query (``timeout``, in milliseconds), past which it answers with the rows found so far
 and says so in ``X-SQL-State``: aseankg refuses such an answer (504). An update request
 of several operations is not one transaction, so a load replaces graph by graph (Graph
