@@ -107,6 +107,7 @@ def test_ontology_rdf_forms_hold_the_whole_ontology(
     assert (ONTOLOGY, RDF.type, OWL.Ontology) in received
 
 
+@pytest.mark.slow
 def test_the_documentation_is_built_once_whatever_the_host(app: Flask) -> None:
     """pyLODE's page is kept once per document; only the small host-dependent part is
     rendered per request, so requests for new Host headers add nothing to memory."""

@@ -13,11 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+import pytest
+
 from aseankg.backends.jobs import QueryJob
 from aseankg.backends.remote import RemoteBackend
 from aseankg.bench.servers import oxigraph_server
 from tests.stores.conftest import loaded
 from tests.support.server import running_server
+
+#: Each test starts an Oxigraph server, and the first aseankg in front of it.
+pytestmark = pytest.mark.slow
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 CLIENT = "127.0.0.2"
