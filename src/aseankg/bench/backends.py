@@ -85,8 +85,12 @@ def canned_direct(url: str, kind: str | None, repeat: int) -> dict[str, Any]:
         for _ in range(repeat):
             started = time.perf_counter()
             connection.request("POST", parts.path, body=body, headers=headers)
-            connection.getresponse().read()
+            response = connection.getresponse()
+            response.read()
             samples.append(time.perf_counter() - started)
+            if response.status != 200:  # a refusal is no baseline to compare with
+                connection.close()
+                raise RuntimeError(f"{url} answered {query.name} with {response.status}")
         found[query.name] = summarize(samples)
     connection.close()
     return found
